@@ -1,0 +1,3 @@
+// Module commands register themselves here (import their file for its side effect), so main.ts
+// stays the same as modules come. Example: import '../../modules/identity/identity.cli';
+export {};

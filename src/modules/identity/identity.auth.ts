@@ -1,0 +1,48 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { timingSafeEqual } from 'node:crypto';
+import { AppError } from '../../platform/errors';
+import type { IdentityService } from './identity.service';
+
+export const SESSION_COOKIE = 'sc_session';
+export const CSRF_HEADER = 'x-csrf-token';
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/**
+ * Resolves `req.user` from a Bearer token or the session cookie. A forged or expired credential
+ * is a 401 (not silently anonymous), so a client learns it must sign in again. Cookie-authenticated
+ * writes must echo the session's CSRF token in the X-CSRF-Token header; Bearer clients need not,
+ * since a browser never attaches that header by itself.
+ */
+export function installAuthHook(app: FastifyInstance, identity: IdentityService): void {
+  app.addHook('preHandler', async (req: FastifyRequest) => {
+    const auth = req.headers.authorization;
+    if (auth !== undefined) {
+      const m = /^Bearer\s+(\S+)$/i.exec(auth);
+      if (!m) throw new AppError('unauthenticated', 'The Authorization header must be "Bearer <token>".');
+      const user = await identity.authenticateToken(m[1]);
+      if (!user) throw new AppError('unauthenticated', 'The API token is unknown, revoked or expired. Create a new one with `smartcity token create`.');
+      req.user = user;
+      return;
+    }
+    const sid = req.cookies?.[SESSION_COOKIE];
+    if (!sid) return;
+    const s = await identity.authenticateSession(sid);
+    if (!s) {
+      // Reading public pages with a stale cookie should still work; writing should not.
+      if (SAFE.has(req.method)) return;
+      throw new AppError('unauthenticated', 'Your session has expired. Sign in again.');
+    }
+    req.user = s.user;
+    if (!SAFE.has(req.method) && !req.url.startsWith('/api/auth/login')) {
+      const sent = req.headers[CSRF_HEADER];
+      if (typeof sent !== 'string' || !safeEqual(sent, s.csrfToken))
+        throw new AppError('csrf_failed', 'Missing or wrong X-CSRF-Token header. Reload the page and try again.');
+    }
+  });
+}

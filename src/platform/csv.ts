@@ -1,0 +1,42 @@
+import { parse } from 'csv-parse/sync';
+import { AppError, type ErrorDetail } from './errors';
+
+/** Parses CSV text with a header row into records; a malformed file is a 400 naming the line. */
+export function parseCsv(text: string): Record<string, string>[] {
+  try {
+    return parse(text.replace(/^\uFEFF/, ''), {
+      columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()),
+      skip_empty_lines: true,
+      trim: true,
+    }) as Record<string, string>[];
+  } catch (err) {
+    throw new AppError('validation_failed', `The CSV file could not be read: ${(err as Error).message}`);
+  }
+}
+
+/** Throws a 400 listing missing columns. */
+export function requireColumns(rows: Record<string, string>[], columns: string[]): void {
+  const have = new Set(Object.keys(rows[0] ?? {}));
+  const missing = columns.filter((c) => !have.has(c));
+  if (missing.length)
+    throw new AppError('validation_failed', `The CSV file lacks the column(s): ${missing.join(', ')}. Expected: ${columns.join(', ')}.`);
+}
+
+/** Throws one 400 with every row error (row numbers count the header as row 1). */
+export function failOnRowErrors(errors: ErrorDetail[]): void {
+  if (errors.length)
+    throw new AppError('validation_failed', `${errors.length} row(s) have errors; nothing was imported.`, errors.slice(0, 500));
+}
+
+function cell(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  const s = String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** Serialises rows to CSV with the given column order. */
+export function toCsv(columns: string[], rows: Record<string, unknown>[]): string {
+  const lines = [columns.join(',')];
+  for (const r of rows) lines.push(columns.map((c) => cell(r[c])).join(','));
+  return `${lines.join('\r\n')}\r\n`;
+}
