@@ -6,6 +6,7 @@ import type { IdentityService } from './identity.service';
 export const SESSION_COOKIE = 'sc_session';
 export const CSRF_HEADER = 'x-csrf-token';
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+const SESSION_ROUTES = new Set(['/api/auth/login', '/api/auth/logout']);
 
 function safeEqual(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -33,13 +34,16 @@ export function installAuthHook(app: FastifyInstance, identity: IdentityService)
     const sid = req.cookies?.[SESSION_COOKIE];
     if (!sid) return;
     const s = await identity.authenticateSession(sid);
+    const authRoute = SESSION_ROUTES.has(req.routeOptions.url ?? '');
     if (!s) {
-      // Reading public pages with a stale cookie should still work; writing should not.
-      if (SAFE.has(req.method)) return;
+      // Reading public pages with a stale cookie should still work; writing should not. Signing in
+      // or out must work with a stale cookie too (sessions end server-side on password change).
+      if (SAFE.has(req.method) || authRoute) return;
       throw new AppError('unauthenticated', 'Your session has expired. Sign in again.');
     }
     req.user = s.user;
-    if (!SAFE.has(req.method) && !req.url.startsWith('/api/auth/login')) {
+    // Login starts a new session, so there is no CSRF token to echo yet.
+    if (!SAFE.has(req.method) && req.routeOptions.url !== '/api/auth/login') {
       const sent = req.headers[CSRF_HEADER];
       if (typeof sent !== 'string' || !safeEqual(sent, s.csrfToken))
         throw new AppError('csrf_failed', 'Missing or wrong X-CSRF-Token header. Reload the page and try again.');

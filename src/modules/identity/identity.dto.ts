@@ -16,3 +16,71 @@ export const PublicUser = z.object({
 });
 
 export const MeResponse = z.object({ user: PublicUser.nullable(), csrf_token: z.string().nullable() });
+
+// --- admin: users -------------------------------------------------------------------------------
+
+export const MIN_PASSWORD = 8;
+const Email = z.string().trim().toLowerCase().max(254).regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, 'Use an email address like name@depok.go.id');
+const Password = z.string().min(MIN_PASSWORD, `The password must have at least ${MIN_PASSWORD} characters.`).max(512);
+const Role = z.enum(ROLES, { error: () => `Unknown role. Roles: ${ROLES.join(', ')}.` });
+const Scope = z.string().trim().min(1).max(100).nullable();
+const DisplayName = z.string().trim().min(1).max(120);
+
+export const CreateUserBody = z.strictObject({
+  email: Email,
+  password: Password,
+  role: Role,
+  scope: Scope.optional(),
+  display_name: DisplayName.optional(),
+});
+
+export const PatchUserBody = z
+  .strictObject({
+    role: Role.optional(),
+    scope: Scope.optional(),
+    disabled: z.boolean().optional(),
+    display_name: DisplayName.optional(),
+    password: Password.optional().describe('Sets a new password; the user is signed out everywhere'),
+  })
+  .refine((b) => Object.keys(b).length > 0, 'Send at least one of role, scope, disabled, display_name, password.');
+
+export const UserIdParams = z.strictObject({ id: z.uuid('Use a user id (UUID) from GET /api/users') });
+export const TokenIdParams = z.strictObject({ id: z.uuid('Use a token id (UUID) from GET /api/me/tokens') });
+
+export const UsersQuery = z.strictObject({
+  role: Role.optional(),
+  q: z.string().trim().min(1).max(100).optional().describe('Part of the email or display name'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional().describe('next_cursor of the previous page'),
+});
+
+export const AdminUser = PublicUser.extend({
+  disabled: z.boolean(),
+  created_at: z.string(),
+  updated_at: z.string(),
+});
+
+export const UserPage = z.object({ items: z.array(AdminUser), next_cursor: z.string().nullable() });
+
+// --- tokens -------------------------------------------------------------------------------------
+
+export const CreateTokenBody = z.strictObject({
+  name: z.string().trim().min(1).max(80).describe('What the token is for, e.g. "HP petugas RW 005"'),
+  expires_in_days: z.number().int().min(1).max(3650).optional().describe('Omit for a token that does not expire'),
+});
+
+export const TokenInfo = z.object({
+  id: z.string(),
+  user_id: z.string(),
+  name: z.string(),
+  prefix: z.string().describe('First characters of the token, to tell tokens apart; the secret is never shown again'),
+  created_at: z.string(),
+  last_used_at: z.string().nullable(),
+  expires_at: z.string().nullable(),
+  revoked_at: z.string().nullable(),
+});
+
+export const TokenCreated = TokenInfo.extend({ token: z.string().describe('Shown once; store it now') });
+
+export type CreateUserInput = z.infer<typeof CreateUserBody>;
+export type PatchUserInput = z.infer<typeof PatchUserBody>;

@@ -1,28 +1,39 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from '../../config';
-import type { AuthUser } from '../../platform/access';
+import { AppError } from '../../platform/errors';
 import { SESSION_COOKIE } from './identity.auth';
 import * as dto from './identity.dto';
+import { presentUser } from './identity.present';
 import type { IdentityService } from './identity.service';
+
+export { presentUser } from './identity.present';
 
 const tags = ['auth'];
 
-export function presentUser(u: AuthUser) {
-  return { id: u.id, email: u.email, display_name: u.displayName, role: u.role, scope: u.scope, is_demo: u.isDemo };
-}
-
+/** Sign-in, sign-out and "who am I". */
 export function identityRoutes(app: FastifyInstance, identity: IdentityService, config: Config): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post(
     '/api/auth/login',
     {
-      config: { rateLimit: { max: config.LOGIN_RATE_LIMIT_PER_MIN, timeWindow: '1 minute' } },
+      config: {
+        rateLimit: {
+          max: config.LOGIN_RATE_LIMIT_PER_MIN,
+          timeWindow: '1 minute',
+          // Password guessing is slowed per client address; the body says what to do.
+          errorResponseBuilder: (_req, ctx) =>
+            new AppError('rate_limited', `Too many sign-in attempts. Wait ${Math.ceil(ctx.ttl / 1000)} seconds and try again.`),
+        },
+      },
       schema: { tags, summary: 'Sign in; sets an HttpOnly session cookie and returns the CSRF token', body: dto.LoginBody, response: { 200: dto.MeResponse } },
     },
     async (req, reply) => {
       const s = await identity.login(req.body.email, req.body.password);
+      // Signing in again replaces the browser's previous session rather than leaving it alive.
+      const previous = req.cookies[SESSION_COOKIE];
+      if (previous) await identity.logout(previous);
       reply.setCookie(SESSION_COOKIE, s.sessionId, {
         httpOnly: true,
         sameSite: 'lax',
@@ -30,6 +41,7 @@ export function identityRoutes(app: FastifyInstance, identity: IdentityService, 
         path: '/',
         maxAge: config.SESSION_TTL_HOURS * 3600,
       });
+      reply.header('Cache-Control', 'no-store');
       return { user: presentUser(s.user), csrf_token: s.csrfToken };
     },
   );
@@ -37,7 +49,7 @@ export function identityRoutes(app: FastifyInstance, identity: IdentityService, 
   r.post('/api/auth/logout', { schema: { tags, summary: 'Sign out (ends the session)' } }, async (req, reply) => {
     const sid = req.cookies[SESSION_COOKIE];
     if (sid) await identity.logout(sid);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: config.COOKIE_SECURE });
     return reply.code(204).send();
   });
 
