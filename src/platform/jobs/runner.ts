@@ -25,12 +25,15 @@ function lockKey(name: string): number {
 
 /**
  * Periodic jobs. Every instance schedules every job; each run first takes the job's advisory lock,
- * so on a shared PostgreSQL exactly one instance does the work each time.
+ * so on a shared PostgreSQL exactly one instance does the work at a time (a run that finds the
+ * lock taken is skipped, not queued). Each wait is jittered by ±10 % so instances do not stay in
+ * lock-step: whichever instance is up and free takes the next run.
  */
 export function createJobRunner(database: Database, log: Logger): JobRunner {
   const jobs = new Map<string, JobDef>();
-  const timers: NodeJS.Timeout[] = [];
+  const timers = new Set<NodeJS.Timeout>();
   const running = new Set<Promise<unknown>>();
+  let started = false;
   let stopped = false;
 
   async function runOnce(job: JobDef): Promise<boolean> {
@@ -42,9 +45,31 @@ export function createJobRunner(database: Database, log: Logger): JobRunner {
     return r.ran;
   }
 
+  function schedule(job: JobDef): void {
+    if (stopped) return;
+    const delay = Math.max(1, Math.round(job.everyMs * (0.9 + Math.random() * 0.2)));
+    const t = setTimeout(() => {
+      timers.delete(t);
+      if (stopped) return;
+      // The next wait starts when this run ends, so a slow run never piles up behind itself.
+      const p = runOnce(job)
+        .catch((err) => log.error({ err, job: job.name }, 'job failed'))
+        .finally(() => {
+          running.delete(p);
+          schedule(job);
+        });
+      running.add(p);
+    }, delay);
+    t.unref();
+    timers.add(t);
+  }
+
   return {
     register(job) {
+      if (jobs.has(job.name)) throw new Error(`Job ${job.name} is registered twice`);
+      if (!(job.everyMs > 0)) throw new Error(`Job ${job.name}: everyMs must be positive`);
       jobs.set(job.name, job);
+      if (started) schedule(job);
     },
     async runNow(name) {
       const job = jobs.get(name);
@@ -52,21 +77,14 @@ export function createJobRunner(database: Database, log: Logger): JobRunner {
       return runOnce(job);
     },
     start() {
-      for (const job of jobs.values()) {
-        const t = setInterval(() => {
-          if (stopped) return;
-          const p = runOnce(job)
-            .catch((err) => log.error({ err, job: job.name }, 'job failed'))
-            .finally(() => running.delete(p));
-          running.add(p);
-        }, job.everyMs);
-        t.unref();
-        timers.push(t);
-      }
+      if (started) return;
+      started = true;
+      for (const job of jobs.values()) schedule(job);
     },
     async stop() {
       stopped = true;
-      for (const t of timers) clearInterval(t);
+      for (const t of timers) clearTimeout(t);
+      timers.clear();
       await Promise.allSettled([...running]);
     },
   };
