@@ -5,14 +5,16 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import helmet from '@fastify/helmet';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import type { AppContext } from './platform/module';
 import { installErrorHandler } from './platform/http/error-handler';
+import { installSecurityHeaders } from './platform/http/security-headers';
+import { QuietRequestLog } from './platform/http/log-controller';
 import { healthRoutes, type Readiness } from './platform/http/health.routes';
+import { sseRoutes } from './platform/events/sse.routes';
 import { AppError } from './platform/errors';
 import { MODULES } from './modules';
 
@@ -37,6 +39,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     bodyLimit: ctx.config.BODY_LIMIT_BYTES,
     trustProxy: ctx.config.TRUST_PROXY,
     routerOptions: { ignoreTrailingSlash: true },
+    logController: new QuietRequestLog(),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -54,20 +57,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   // CSV bodies (imports) arrive as text; JSON stays fastify's own parser.
   app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:', ...(ctx.config.MAP_TILE_URL ? [new URL(ctx.config.MAP_TILE_URL.replace(/[{}]/g, '')).origin] : [])],
-        connectSrc: ["'self'"],
-        workerSrc: ["'self'", 'blob:'],
-        upgradeInsecureRequests: null,
-      },
-    },
-    crossOriginEmbedderPolicy: false,
-  });
+  installSecurityHeaders(app, { tileUrl: ctx.config.MAP_TILE_URL });
   await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip'] });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
@@ -89,6 +79,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   healthRoutes(app, ctx, readiness);
+  sseRoutes(app, ctx);
   for (const m of MODULES) await m.routes?.(app, ctx);
 
   await registerWeb(app, ctx.config.WEB_DIST);
