@@ -79,6 +79,15 @@ export class WilayahService {
     return { ...row, rtNumbers: await repo.listRtNumbers(this.database.db, code) };
   }
 
+  /** Every RW with its kelurahan, kecamatan and RT count (for covid aggregates and demo data). */
+  async rwRegistry(): Promise<{ code: string; number: string; kelurahanCode: string; kecamatanCode: string; lat: number; lng: number; rtCount: number }[]> {
+    const out = [];
+    for (const k of await repo.listKelurahan(this.database.db))
+      for (const r of await repo.listRw(this.database.db, k.code))
+        out.push({ code: r.code, number: r.number, kelurahanCode: k.code, kecamatanCode: k.kecamatanCode, lat: r.lat, lng: r.lng, rtCount: r.rtCount });
+    return out;
+  }
+
   /** Every RW point (924), for maps and nearest-point searches in other modules. */
   async allRwPoints() {
     return repo.listAllRwPoints(this.database.db);
@@ -184,7 +193,8 @@ export class WilayahService {
       this.kelurahanGeojson.invalidate();
       return { kelurahan: kelurahanList.length, rw: rws.length, rt: rts.length, removed_rw: res.removedRw };
     } catch (err) {
-      if ((err as { code?: string }).code === '23503')
+      const e = err as { code?: string; cause?: { code?: string } };
+      if (e.code === '23503' || e.cause?.code === '23503')
         throw new AppError('conflict', 'Some RWs this file would remove still have data (reports, hotspots) attached. Include them in the file.');
       throw err;
     }

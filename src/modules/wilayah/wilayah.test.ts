@@ -1,6 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestEnv, type TestEnv } from '../../../test/helpers';
+import { buildUser } from '../../../test/factories';
 
 let env: TestEnv;
 before(async () => {
@@ -80,10 +81,33 @@ describe('wilayah', () => {
     });
     const before = (await env.app.inject('/api/wilayah/rw?kelurahan=32.76.01.1007')).json() as unknown[];
     assert.equal(before.length, 8, 'nothing written by the failed import');
-    const good = 'kelurahan_code,rw,rt_count,head_name\n32.76.01.1007,1,5,Pak A\n32.76.01.1007,2,4,\n';
+    // The real registry keeps the 8 RWs (hotspots and reports hang off them) with real RT counts.
+    const good = `kelurahan_code,rw,rt_count,head_name\n${Array.from({ length: 8 }, (_, i) => `32.76.01.1007,${i + 1},${i + 3},${i === 0 ? 'Pak A' : ''}`).join('\n')}\n`;
     const r = await svc.importRwCsv(null, good);
-    assert.deepEqual(r, { kelurahan: 1, rw: 2, rt: 9, removed_rw: 6 });
+    assert.deepEqual(r, { kelurahan: 1, rw: 8, rt: 3 + 4 + 5 + 6 + 7 + 8 + 9 + 10, removed_rw: 0 });
     const after = (await env.app.inject('/api/wilayah/rw?kelurahan=32.76.01.1007')).json() as { estimated: boolean; rt_count: number }[];
-    assert.deepEqual(after.map((x) => [x.estimated, x.rt_count]), [[false, 5], [false, 4]]);
+    assert.deepEqual(after.map((x) => [x.estimated, x.rt_count]), [3, 4, 5, 6, 7, 8, 9, 10].map((n) => [false, n]));
+  });
+
+  test('an import that would drop RWs with data attached is a 409 and changes nothing', async () => {
+    const res = await env.app.inject({
+      method: 'POST',
+      url: '/api/wilayah/rw/import',
+      headers: { ...(await buildUser(env, { role: 'admin' })).headers, 'content-type': 'text/csv' },
+      payload: 'kelurahan_code,rw,rt_count\n32.76.01.1008,1,5\n',
+    });
+    assert.equal(res.statusCode, 409);
+    assert.match(res.json().error.message, /still have data/);
+    const rws = (await env.app.inject('/api/wilayah/rw?kelurahan=32.76.01.1008')).json() as { estimated: boolean }[];
+    assert.ok(rws.length > 1 && rws.every((x) => x.estimated));
+  });
+
+  test('RW import needs an admin', async () => {
+    const csv = { 'content-type': 'text/csv' };
+    const anon = await env.app.inject({ method: 'POST', url: '/api/wilayah/rw/import', headers: csv, payload: 'kelurahan_code,rw,rt_count\n' });
+    assert.equal(anon.statusCode, 401);
+    const warga = await buildUser(env, { role: 'warga' });
+    const res = await env.app.inject({ method: 'POST', url: '/api/wilayah/rw/import', headers: { ...warga.headers, ...csv }, payload: 'kelurahan_code,rw,rt_count\n32.76.01.1008,1,5\n' });
+    assert.equal(res.statusCode, 403);
   });
 });
