@@ -4,3 +4,5 @@ export * from './platform.schema';
 export * from '../platform/audit/audit.schema';
 export * from '../modules/identity/identity.schema';
 export * from '../modules/wilayah/wilayah.schema';
+export * from '../modules/wifi/wifi.schema';
+export * from '../modules/covid/covid.schema';
