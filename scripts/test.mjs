@@ -60,7 +60,9 @@ try {
   if (t.status !== 0) throw new Error('could not build the test template database');
 
   if (e2e.length) {
-    const b = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { stdio: 'inherit', env });
+    // A build per run (not web/dist), so a running server or a concurrent run keeps its files.
+    env.WEB_DIST = path.join(tmp, 'web-dist');
+    const b = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'web/vite.config.ts', '--outDir', env.WEB_DIST, '--emptyOutDir', '--logLevel', 'warn'], { stdio: 'inherit', env });
     if (b.status !== 0) throw new Error('the web build failed');
   }
   const files = [...unit, ...e2e];
