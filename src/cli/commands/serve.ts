@@ -57,5 +57,23 @@ export async function serve(): Promise<void> {
 
   server = await startServer(config, { log });
   log.info(`Depok Smart City Platform is ready at ${server.url} (database: ${config.db}${config.db === 'pglite' ? `, data in ${config.DATA_DIR}` : ''})`);
+  if (process.stdout.isTTY) process.stdout.write(banner(server.url, config.SEED_DEMO));
   if (stopRequested) shutdown(stopRequested, 0);
+}
+
+/** What a person at a terminal needs after `npm start` (logs stay JSON lines for collectors). */
+function banner(url: string, demo: boolean): string {
+  const lines = [
+    '',
+    `  Depok Smart City Platform — ${url}`,
+    `  API docs: ${url}/api/docs   Health: ${url}/api/health`,
+  ];
+  if (demo) {
+    lines.push(
+      '  Demo accounts (password Depok2026!): admin@, petugas_rw@, puskesmas@, dinkes@, operator_opd@, wifi_fleet@ … @demo.depok.go.id',
+      '  (full list in README.md; turn demo data off with SEED_DEMO=false)',
+    );
+  }
+  lines.push('  Stop with Ctrl-C.', '');
+  return `${lines.join('\n')}\n`;
 }
