@@ -15,6 +15,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { dropDatabase, writeResult } from './lib';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 100);
@@ -172,17 +173,10 @@ async function main(): Promise<void> {
     if (fs.existsSync(logFile)) result.covid_demo_seed_ms ??= seedMs(logFile);
     fs.rmSync(dataDir, { recursive: true, force: true });
     if (base && dbName) {
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-      await c.end();
+      await dropDatabase(base, dbName);
     }
   }
-  const out = path.join(ROOT, 'bench/results/covid-read.json');
-  fs.mkdirSync(path.dirname(out), { recursive: true });
-  const prev = fs.existsSync(out) ? (JSON.parse(fs.readFileSync(out, 'utf8')) as Record<string, unknown>) : {};
-  fs.writeFileSync(out, JSON.stringify({ ...prev, [backend]: result }, null, 2) + '\n');
-  console.log(`wrote ${path.relative(ROOT, out)} (${backend})`);
+  writeResult('covid-read', backend, result);
 }
 
 await main();

@@ -15,6 +15,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { dropDatabase, freePort, writeResult } from './lib';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -37,16 +38,6 @@ interface Server {
 /** The server's log level: `info` (the default: a log line per request) unless BENCH_LOG_LEVEL says otherwise. */
 const LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'info';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 function rssMb(pid: number): number {
   const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -300,17 +291,10 @@ async function main(): Promise<void> {
     if (server) await stopServer(server).catch(() => undefined);
     fs.rmSync(dataDir, { recursive: true, force: true });
     if (base && dbName) {
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-      await c.end();
+      await dropDatabase(base, dbName);
     }
   }
-  const out = path.join(ROOT, 'bench/results/read-path.json');
-  fs.mkdirSync(path.dirname(out), { recursive: true });
-  const prev = fs.existsSync(out) ? (JSON.parse(fs.readFileSync(out, 'utf8')) as Record<string, unknown>) : {};
-  fs.writeFileSync(out, JSON.stringify({ ...prev, [backend]: result }, null, 2) + '\n');
-  console.log(`wrote ${path.relative(ROOT, out)} (${backend})`);
+  writeResult('read-path', backend, result);
 }
 
 await main();
