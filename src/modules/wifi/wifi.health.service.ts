@@ -6,7 +6,7 @@ import { requireRole, type AuthUser } from '../../platform/access';
 import { recordAudit } from '../../platform/audit/audit';
 import { AppError } from '../../platform/errors';
 import type { HealthRules, WifiConfig } from './wifi.config';
-import { apHealth, hotspotState, SEVERITY_RANK } from './wifi.health';
+import { apHealth, downSince, hotspotState, SEVERITY_RANK } from './wifi.health';
 import * as orepo from './wifi.ops.repo';
 import * as trepo from './wifi.telemetry.repo';
 
@@ -87,20 +87,17 @@ export class WifiHealth {
       const open = new Map((await orepo.openAlerts(tx)).map((a) => [a.ap_id, a]));
       const counts: Record<string, number> = { OK: 0, PROBLEM: 0, CRITICAL: 0, UNKNOWN: 0 };
       const ch = { ids: [] as number[], health: [] as string[], reasons: [] as (string | null)[] };
-      const ins = { ap: [] as number[], hs: [] as number[], sev: [] as string[], rsn: [] as string[] };
+      const ins = { ap: [] as number[], hs: [] as number[], sev: [] as string[], rsn: [] as string[], started: [] as string[] };
       const esc = { ids: [] as number[], sev: [] as string[], rsn: [] as string[] };
       const close: number[] = [];
       const byHotspot = new Map<number, { health: string; reason: string | null }[]>();
       for (const ap of aps) {
-        const h = apHealth(
-          {
-            firstSeenAt: ap.first_seen_at ? new Date(ap.first_seen_at) : null,
-            lastSeenAt: ap.last_seen_at ? new Date(ap.last_seen_at) : null,
-            lastNonzeroAt: ap.last_nonzero_at ? new Date(ap.last_nonzero_at) : null,
-          },
-          now,
-          rules,
-        );
+        const times = {
+          firstSeenAt: ap.first_seen_at ? new Date(ap.first_seen_at) : null,
+          lastSeenAt: ap.last_seen_at ? new Date(ap.last_seen_at) : null,
+          lastNonzeroAt: ap.last_nonzero_at ? new Date(ap.last_nonzero_at) : null,
+        };
+        const h = apHealth(times, now, rules);
         counts[h.health]++;
         const list = byHotspot.get(ap.hotspot_id) ?? [];
         list.push(h);
@@ -121,6 +118,8 @@ export class WifiHealth {
             ins.hs.push(ap.hotspot_id);
             ins.sev.push(h.health);
             ins.rsn.push(h.reason!);
+            // The alert starts when the condition began (AP went silent / stopped serving), not when this run noticed it.
+            ins.started.push((downSince(times, h.health, h.reason) ?? now).toISOString());
           } else if (existing.reason !== h.reason || (SEVERITY_RANK[h.health] ?? 0) > (SEVERITY_RANK[existing.severity] ?? 0)) {
             esc.ids.push(Number(existing.id));
             esc.sev.push((SEVERITY_RANK[h.health] ?? 0) > (SEVERITY_RANK[existing.severity] ?? 0) ? h.health : existing.severity);
@@ -132,13 +131,13 @@ export class WifiHealth {
         }
       }
       await orepo.setApHealth(tx, ch.ids, ch.health, ch.reasons, at);
-      const opened = await orepo.insertAlerts(tx, ins.ap, ins.hs, ins.sev, ins.rsn, at);
+      const opened = await orepo.insertAlerts(tx, ins.ap, ins.hs, ins.sev, ins.rsn, ins.started, at);
       const macOf = new Map(aps.map((a) => [a.id, a]));
       for (const o of opened) {
         if (events.length >= MAX_EVENTS_PER_RUN) break;
         const ap = macOf.get(o.ap_id)!;
         const i = ins.ap.indexOf(o.ap_id);
-        events.push({ type: 'wifi.alert.opened', data: { id: Number(o.id), mac: ap.mac, hotspot_id: ap.hotspot_id, severity: ins.sev[i], reason: ins.rsn[i], started_at: at } });
+        events.push({ type: 'wifi.alert.opened', data: { id: Number(o.id), mac: ap.mac, hotspot_id: ap.hotspot_id, severity: ins.sev[i], reason: ins.rsn[i], started_at: ins.started[i], detected_at: at } });
       }
       await orepo.escalateAlerts(tx, esc.ids, esc.sev, esc.rsn);
       await orepo.closeAlerts(tx, close, at);

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { activeSecondsBetween, apHealth, hotspotState, REASON } from './wifi.health';
+import { activeSecondsBetween, apHealth, downSince, hotspotState, REASON } from './wifi.health';
 import { loadWifiConfig } from './wifi.config';
 
 const rules = loadWifiConfig({}).rules;
@@ -34,6 +34,25 @@ describe('wifi health rules', () => {
     // Last user at 20:00, now 08:00 next day: 1 h + 1 h of active time → still OK.
     const r3 = apHealth({ ...seen, lastSeenAt: at('2026-11-24T08:00:00'), lastNonzeroAt: at('2026-11-23T20:00:00') }, at('2026-11-24T08:00:00'), rules);
     assert.equal(r3.health, 'OK');
+  });
+
+  test('down since: the last heartbeat for silence, the start of the zero-clients period for no users, null otherwise', () => {
+    const now = at('2026-11-23T12:00:00');
+    const lastSeen = at('2026-11-23T11:20:00');
+    const t = { firstSeenAt: at('2026-11-20T09:00:00'), lastSeenAt: lastSeen, lastNonzeroAt: at('2026-11-23T08:00:00') };
+    // 40 min silent: CRITICAL, down since the last heartbeat (not since the check noticed).
+    const silent = apHealth(t, now, rules);
+    assert.equal(silent.health, 'CRITICAL');
+    assert.deepEqual(downSince(t, silent.health, silent.reason), lastSeen);
+    // Reporting but nobody connected since 08:00: down since the last heartbeat that had clients.
+    const idleT = { ...t, lastSeenAt: now };
+    const idle = apHealth(idleT, now, rules);
+    assert.equal(idle.reason, REASON.noUsers);
+    assert.deepEqual(downSince(idleT, idle.health, idle.reason), at('2026-11-23T08:00:00'));
+    // Never had a client: the zero-clients period began with the first heartbeat.
+    assert.deepEqual(downSince({ ...idleT, lastNonzeroAt: null }, 'PROBLEM', REASON.noUsers), at('2026-11-20T09:00:00'));
+    assert.equal(downSince({ firstSeenAt: null, lastSeenAt: null, lastNonzeroAt: null }, 'UNKNOWN', null), null);
+    assert.equal(downSince(idleT, 'OK', null), null);
   });
 
   test('hotspot state follows FIWARE wifiStatus', () => {

@@ -44,6 +44,17 @@ export function apHealth(t: ApTimes, now: Date, r: HealthRules): { health: Healt
   return { health: 'OK', reason: null };
 }
 
+/**
+ * When the condition behind a not-OK health began, as opposed to when the health check noticed it:
+ * the last heartbeat for the silence rules, the start of the zero-clients period (the last heartbeat
+ * with clients, else the first heartbeat) for "tidak ada pengguna"; null for OK and UNKNOWN.
+ */
+export function downSince(t: ApTimes, health: string, reason: string | null): Date | null {
+  if (health !== 'PROBLEM' && health !== 'CRITICAL') return null;
+  if (reason === REASON.noUsers) return t.lastNonzeroAt ?? t.firstSeenAt;
+  return t.lastSeenAt;
+}
+
 /** "up" in FIWARE terms: reachable, even if nobody is using it. */
 export function apUp(health: string, reason: string | null): boolean {
   return health === 'OK' || (health === 'PROBLEM' && reason === REASON.noUsers);

@@ -58,13 +58,14 @@ export async function openAlerts(db: DbOrTx) {
   );
 }
 
-export async function insertAlerts(db: DbOrTx, apIds: number[], hotspotIds: number[], severities: string[], reasons: string[], at: string) {
+/** Opens alerts: `startedAt` per alert (when its condition began), `detectedAt` this evaluation's time. */
+export async function insertAlerts(db: DbOrTx, apIds: number[], hotspotIds: number[], severities: string[], reasons: string[], startedAt: string[], detectedAt: string) {
   if (!apIds.length) return [];
   return rows<{ id: number; ap_id: number }>(
     db,
-    sql`insert into wifi_alert (ap_id, hotspot_id, severity, reason, started_at)
-        select ap, hs, sev, rsn, ${at}::timestamptz
-        from unnest(${p(apIds)}::int[], ${p(hotspotIds)}::int[], ${p(severities)}::text[], ${p(reasons)}::text[]) as u(ap, hs, sev, rsn)
+    sql`insert into wifi_alert (ap_id, hotspot_id, severity, reason, started_at, detected_at)
+        select ap, hs, sev, rsn, st, ${detectedAt}::timestamptz
+        from unnest(${p(apIds)}::int[], ${p(hotspotIds)}::int[], ${p(severities)}::text[], ${p(reasons)}::text[], ${p(startedAt)}::timestamptz[]) as u(ap, hs, sev, rsn, st)
         on conflict do nothing
         returning id, ap_id`,
   );
@@ -104,6 +105,7 @@ export interface AlertRow {
   severity: string;
   reason: string;
   started_at: string;
+  detected_at: string;
   ended_at: string | null;
   acknowledged_at: string | null;
   acknowledged_by: string | null;
@@ -124,7 +126,7 @@ export async function listAlerts(db: DbOrTx, f: AlertFilter): Promise<AlertRow[]
   return rows(
     db,
     sql`select al.id::int as id, a.mac, al.hotspot_id, h.name as hotspot_name, h.kelurahan_code, h.rw_code, al.severity, al.reason,
-               al.started_at, al.ended_at, al.acknowledged_at, al.acknowledged_by, al.ack_note
+               al.started_at, al.detected_at, al.ended_at, al.acknowledged_at, al.acknowledged_by, al.ack_note
         from wifi_alert al join wifi_access_point a on a.id = al.ap_id join wifi_hotspot h on h.id = al.hotspot_id
         where ${sql.join(c, sql` and `)} order by al.id desc limit ${f.limit}`,
   );
@@ -145,7 +147,9 @@ export async function apsNotOk(db: DbOrTx, includeUnknown: boolean) {
     health: string;
     health_reason: string | null;
     health_since: string;
+    first_seen_at: string | null;
     last_seen_at: string | null;
+    last_nonzero_at: string | null;
     hotspot_id: number;
     hotspot_name: string;
     kelurahan_code: string;
@@ -153,7 +157,7 @@ export async function apsNotOk(db: DbOrTx, includeUnknown: boolean) {
     provider: string | null;
   }>(
     db,
-    sql`select a.mac, a.health, a.health_reason, a.health_since, a.last_seen_at, h.id as hotspot_id, h.name as hotspot_name,
+    sql`select a.mac, a.health, a.health_reason, a.health_since, a.first_seen_at, a.last_seen_at, a.last_nonzero_at, h.id as hotspot_id, h.name as hotspot_name,
                h.kelurahan_code, h.rw_code, h.provider
         from wifi_access_point a join wifi_hotspot h on h.id = a.hotspot_id
         where h.status = 'active' and a.health in ${includeUnknown ? sql`('PROBLEM','CRITICAL','UNKNOWN')` : sql`('PROBLEM','CRITICAL')`}

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -14,6 +15,22 @@ function table(reply: FastifyReply, format: 'json' | 'csv', name: string, rows: 
   return reply.send(rows);
 }
 
+/** CSV text in chunks of up to CSV_CHUNK_ROWS rows: the header first, then the rows as they come. */
+async function* csvChunks(columns: string[], rows: AsyncIterable<Record<string, unknown>>): AsyncGenerator<string> {
+  const header = toCsv(columns, []);
+  yield header;
+  let batch: Record<string, unknown>[] = [];
+  for await (const r of rows) {
+    batch.push(r);
+    if (batch.length >= CSV_CHUNK_ROWS) {
+      yield toCsv(columns, batch).slice(header.length);
+      batch = [];
+    }
+  }
+  if (batch.length) yield toCsv(columns, batch).slice(header.length);
+}
+const CSV_CHUNK_ROWS = 500;
+
 /** Operations endpoints (operator_opd/admin); every table also as ?format=csv. */
 export function wifiOpsRoutes(app: FastifyInstance, wifi: WifiService): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -23,11 +40,18 @@ export function wifiOpsRoutes(app: FastifyInstance, wifi: WifiService): void {
     return table(reply, req.query.format, 'wifi-aps-not-ok', rows, Object.keys(dto.NotOkAp.shape));
   });
 
-  r.get('/api/wifi/alerts', { schema: { tags, summary: 'Alert history, newest first, keyset paged (?before=next_before)', querystring: dto.AlertsQuery } }, async (req, reply) => {
+  r.get('/api/wifi/alerts', { schema: { tags, summary: 'Alert history, newest first, keyset paged (?before=next_before); ?format=csv streams the whole filtered history (limit ignored)', querystring: dto.AlertsQuery } }, async (req, reply) => {
     const q = req.query;
-    const page = await wifi.ops.alerts(requireUser(req), { status: q.status, severity: q.severity, kelurahan: q.kelurahan, hotspotId: q.hotspot_id, mac: q.mac, from: q.from, to: q.to, beforeId: q.before, limit: q.limit });
-    if (q.format === 'csv') return table(reply, 'csv', 'wifi-alerts', page.items, Object.keys(dto.Alert.shape));
-    return page;
+    const f = { status: q.status, severity: q.severity, kelurahan: q.kelurahan, hotspotId: q.hotspot_id, mac: q.mac, from: q.from, to: q.to, beforeId: q.before };
+    if (q.format === 'csv') {
+      // The whole filtered history (limit ignored), streamed page by page: no size cap, bounded memory.
+      const rows = wifi.ops.alertsExport(requireUser(req), f);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('Content-Disposition', 'attachment; filename="wifi-alerts.csv"')
+        .send(Readable.from(csvChunks(Object.keys(dto.Alert.shape), rows)));
+    }
+    return wifi.ops.alerts(requireUser(req), { ...f, limit: q.limit });
   });
   r.post('/api/wifi/alerts/:id/ack', { schema: { tags, summary: 'Acknowledge an alert with a note (operator_opd/admin)', params: dto.IdParams, body: dto.AckBody, response: { 200: dto.Alert } } }, async (req) =>
     wifi.ops.acknowledge(requireUser(req), req.params.id, req.body.note, String(req.id)),

@@ -5,10 +5,13 @@ import { recordAudit } from '../../platform/audit/audit';
 import { AppError, notFound } from '../../platform/errors';
 import type { WilayahService } from '../wilayah';
 import type { WifiConfig } from './wifi.config';
+import { downSince } from './wifi.health';
 import * as orepo from './wifi.ops.repo';
 import { normalizeMac } from './wifi.telemetry.service';
 
 export const COVERAGE_TARGET = 2;
+/** Rows per keyset page when the alert CSV export walks the whole history. */
+export const ALERT_EXPORT_PAGE = 1000;
 const iso = (d: string | Date | null) => (d ? new Date(d).toISOString() : null);
 
 /** Operations views for operator_opd/admin: APs not OK, alerts, coverage, SLA and usage. */
@@ -20,33 +23,69 @@ export class WifiOps {
     private readonly cfg: WifiConfig,
   ) {}
 
-  /** APs of active hotspots that are PROBLEM/CRITICAL (and UNKNOWN on request), longest first. */
+  /**
+   * APs of active hotspots that are PROBLEM/CRITICAL (and UNKNOWN on request), down longest first.
+   * `since` is when the health check set the current health; `down_since` when the condition began
+   * (last heartbeat, or start of the zero-clients period; null when never reported), and
+   * `duration_s` counts from `down_since`.
+   */
   async apsNotOk(user: AuthUser, includeUnknown: boolean, now = new Date()) {
     requireRole(user, 'operator_opd');
     const rows = await orepo.apsNotOk(this.database.db, includeUnknown);
-    return rows.map((r) => ({
-      mac: r.mac,
-      health: r.health,
-      reason: r.health_reason,
-      since: iso(r.health_since)!,
-      duration_s: Math.max(0, Math.round((now.getTime() - new Date(r.health_since).getTime()) / 1000)),
-      last_seen_at: iso(r.last_seen_at),
-      hotspot_id: r.hotspot_id,
-      hotspot_name: r.hotspot_name,
-      kelurahan_code: r.kelurahan_code,
-      rw_code: r.rw_code,
-      provider: r.provider,
-    }));
+    const date = (d: string | null) => (d ? new Date(d) : null);
+    const out = rows.map((r) => {
+      const down = downSince({ firstSeenAt: date(r.first_seen_at), lastSeenAt: date(r.last_seen_at), lastNonzeroAt: date(r.last_nonzero_at) }, r.health, r.health_reason);
+      return {
+        mac: r.mac,
+        health: r.health,
+        reason: r.health_reason,
+        since: iso(r.health_since)!,
+        down_since: down ? down.toISOString() : null,
+        duration_s: down ? Math.max(0, Math.round((now.getTime() - down.getTime()) / 1000)) : null,
+        last_seen_at: iso(r.last_seen_at),
+        hotspot_id: r.hotspot_id,
+        hotspot_name: r.hotspot_name,
+        kelurahan_code: r.kelurahan_code,
+        rw_code: r.rw_code,
+        provider: r.provider,
+      };
+    });
+    // Longest down first; never-reported (no down_since) last, in the repo's order (stable sort).
+    return out.sort((a, b) => (a.down_since === b.down_since ? 0 : a.down_since === null ? 1 : b.down_since === null ? -1 : a.down_since < b.down_since ? -1 : 1));
   }
 
   /** Alert history, newest first, keyset paged (`before` = next_before of the previous page). */
   async alerts(user: AuthUser, f: Omit<orepo.AlertFilter, 'mac'> & { mac?: string }, now = new Date()) {
+    const filter = this.alertFilter(user, f);
+    const rows = await orepo.listAlerts(this.database.db, filter);
+    const items = rows.map((r) => presentAlert(r, now));
+    return { items, next_before: rows.length === f.limit ? rows[rows.length - 1].id : null };
+  }
+
+  /**
+   * Every alert matching the filter (the whole history, newest first; `limit` is ignored), for CSV
+   * export. Access and input are checked at the call; the rows are read lazily in keyset pages of
+   * ALERT_EXPORT_PAGE, so memory stays bounded whatever the history's size.
+   */
+  alertsExport(user: AuthUser, f: Omit<orepo.AlertFilter, 'mac' | 'limit'> & { mac?: string }, now = new Date()): AsyncGenerator<ReturnType<typeof presentAlert>> {
+    const filter = this.alertFilter(user, { ...f, limit: ALERT_EXPORT_PAGE });
+    const db = this.database.db;
+    return (async function* () {
+      let before = filter.beforeId;
+      for (;;) {
+        const rows = await orepo.listAlerts(db, { ...filter, beforeId: before });
+        for (const r of rows) yield presentAlert(r, now);
+        if (rows.length < ALERT_EXPORT_PAGE) return;
+        before = rows[rows.length - 1].id;
+      }
+    })();
+  }
+
+  private alertFilter(user: AuthUser, f: Omit<orepo.AlertFilter, 'mac'> & { mac?: string }): orepo.AlertFilter {
     requireRole(user, 'operator_opd');
     const mac = f.mac ? normalizeMac(f.mac) : undefined;
     if (f.mac && !mac) throw new AppError('validation_failed', `"${f.mac}" is not a MAC address.`);
-    const rows = await orepo.listAlerts(this.database.db, { ...f, mac });
-    const items = rows.map((r) => presentAlert(r, now));
-    return { items, next_before: rows.length === f.limit ? rows[rows.length - 1].id : null };
+    return { ...f, mac };
   }
 
   /** Acknowledges an alert with an optional note (audited); the alert still closes by itself. */
@@ -166,6 +205,7 @@ function presentAlert(r: orepo.AlertRow, now: Date) {
     severity: r.severity,
     reason: r.reason,
     started_at: start.toISOString(),
+    detected_at: iso(r.detected_at)!,
     ended_at: iso(r.ended_at),
     duration_s: Math.max(0, Math.round((end.getTime() - start.getTime()) / 1000)),
     acknowledged_at: iso(r.acknowledged_at),

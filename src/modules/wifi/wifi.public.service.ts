@@ -23,7 +23,7 @@ const SNAPSHOT_MS = 10_000;
 
 /** What warga see: the active hotspots with their state, details and the nearest ones. */
 export class WifiPublic {
-  private list?: Promise<PublicHotspot[]>;
+  private list?: Promise<{ items: PublicHotspot[]; demo: boolean }>;
   private readonly caches = new Map<string, CachedPayload>();
   private snap?: { at: number; value: Promise<{ hotspots: repo.HotspotRow[]; aps: repo.ApRow[] }> };
 
@@ -58,21 +58,28 @@ export class WifiPublic {
 
   /** Active hotspots (in memory; rebuilt after a change). */
   async active(): Promise<PublicHotspot[]> {
-    this.list ??= repo.listHotspots(this.database.db, { status: 'active' }).then((rows) =>
-      rows.map((h) => ({ id: h.id, name: h.name, lat: h.lat, lng: h.lng, state: h.state, category: h.category, kelurahan_code: h.kelurahanCode, rw_code: h.rwCode })),
-    );
+    return (await this.activeList()).items;
+  }
+
+  /** Active hotspots plus whether any of them is demo-seeded (is_demo), loaded together and cached. */
+  private activeList(): Promise<{ items: PublicHotspot[]; demo: boolean }> {
+    this.list ??= repo.listHotspots(this.database.db, { status: 'active' }).then((rows) => ({
+      items: rows.map((h) => ({ id: h.id, name: h.name, lat: h.lat, lng: h.lng, state: h.state, category: h.category, kelurahan_code: h.kelurahanCode, rw_code: h.rwCode })),
+      demo: rows.some((h) => h.isDemo),
+    }));
     this.list.catch(() => (this.list = undefined));
     return this.list;
   }
 
-  /** The compact map payload for one filter combination, cached (ETag, gzip/br). */
+  /** The compact map payload for one filter combination, cached (ETag, gzip/br); `demo` is the same for every filter. */
   listPayload(q: { kelurahan?: string; rw?: string; status?: string }): CachedPayload {
     const key = `${q.kelurahan ?? ''}|${q.rw ?? ''}|${q.status ?? ''}`;
     let c = this.caches.get(key);
     if (!c) {
       if (this.caches.size >= MAX_CACHED_QUERIES) this.caches.clear();
       c = cachedPayload(async () => {
-        const all = (await this.active()).filter(
+        const { items, demo } = await this.activeList();
+        const all = items.filter(
           (h) =>
             (!q.kelurahan || h.kelurahan_code === q.kelurahan) &&
             (!q.rw || h.rw_code === q.rw) &&
@@ -81,7 +88,8 @@ export class WifiPublic {
         );
         const byState: Record<string, number> = {};
         for (const h of all) byState[h.state] = (byState[h.state] ?? 0) + 1;
-        return { count: all.length, by_state: byState, generated_at: new Date().toISOString(), fields: PUBLIC_FIELDS, rows: all.map((h) => PUBLIC_FIELDS.map((f) => h[f])) };
+        // demo: the registry's public points are demo-seeded, so pages must say the data is not real.
+        return { count: all.length, by_state: byState, demo, generated_at: new Date().toISOString(), fields: PUBLIC_FIELDS, rows: all.map((h) => PUBLIC_FIELDS.map((f) => h[f])) };
       }, { maxAgeS: 30 });
       this.caches.set(key, c);
     }

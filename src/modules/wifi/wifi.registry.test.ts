@@ -2,6 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestEnv, type TestEnv } from '../../../test/helpers';
 import { buildUser, type TestUser } from '../../../test/factories';
+import { sql } from 'drizzle-orm';
 import { listAudit } from '../../platform/audit/audit';
 
 let env: TestEnv;
@@ -62,6 +63,23 @@ describe('wifi demo fleet', () => {
     assert.equal((await env.app.inject('/api/wifi/hotspots?kelurahan=nope')).statusCode, 400);
     const gz = await env.app.inject({ url: '/api/wifi/hotspots', headers: { 'accept-encoding': 'br' } });
     assert.equal(gz.headers['content-encoding'], 'br');
+  });
+
+  test('the public list says whether its points are demo data (top-level `demo`)', async () => {
+    assert.equal((await env.app.inject('/api/wifi/hotspots')).json().demo, true);
+    assert.equal((await env.app.inject('/api/wifi/hotspots?status=down')).json().demo, true, 'the same flag for every filter, even an empty result');
+    // A registry of real points (here: the demo label removed) is not flagged.
+    const flipped = (await env.database.query<{ id: number }>(sql`update wifi_hotspot set is_demo = false where is_demo returning id`)).map((r) => r.id);
+    try {
+      env.ctx.services.wifi.public.invalidate();
+      const real = (await env.app.inject('/api/wifi/hotspots')).json();
+      assert.equal(real.demo, false);
+      assert.equal(real.count, 1834);
+    } finally {
+      await env.database.query(sql`update wifi_hotspot set is_demo = true where id = any(${sql.param(flipped)}::int[])`);
+      env.ctx.services.wifi.public.invalidate();
+    }
+    assert.equal((await env.app.inject('/api/wifi/hotspots')).json().demo, true);
   });
 
   test('nearest: distances in metres, sorted, within Depok', async () => {

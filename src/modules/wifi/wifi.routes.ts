@@ -19,7 +19,7 @@ export function wifiRoutes(app: FastifyInstance, wifi: WifiService): void {
     {
       schema: {
         tags,
-        summary: 'Active hotspots with their current state (compact: `fields` + `rows` arrays); cached, ETag',
+        summary: 'Active hotspots with their current state (compact: `fields` + `rows` arrays; `demo` true when the active points are demo-seeded); cached, ETag',
         querystring: dto.PublicQuery,
       },
     },

@@ -156,7 +156,10 @@ export const wifiAlert = pgTable(
     hotspotId: integer('hotspot_id').notNull(),
     severity: text('severity').notNull(), // PROBLEM | CRITICAL (the worst seen during the episode)
     reason: text('reason').notNull(),
+    /** When the condition began: the last heartbeat (silence) or the start of the zero-clients period. */
     startedAt: tsz('started_at').notNull(),
+    /** When the health evaluation noticed it and opened the alert. */
+    detectedAt: tsz('detected_at').notNull().defaultNow(),
     endedAt: tsz('ended_at'),
     acknowledgedAt: tsz('acknowledged_at'),
     acknowledgedBy: text('acknowledged_by'),

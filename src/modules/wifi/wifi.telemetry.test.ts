@@ -116,16 +116,29 @@ describe('wifi health and alerts', () => {
     events.length = 0;
     await wifi.health.evaluate(min(6));
     await waitEvent((e) => e.type === 'wifi.ap.state_changed' && (e.data as { mac: string; to: string }).mac === mac && (e.data as { to: string }).to === 'PROBLEM');
-    await waitEvent((e) => e.type === 'wifi.alert.opened' && (e.data as { mac: string }).mac === mac);
+    const opened = await waitEvent((e) => e.type === 'wifi.alert.opened' && (e.data as { mac: string }).mac === mac);
+    assert.deepEqual([(opened.data as { started_at: string }).started_at, (opened.data as { detected_at: string }).detected_at], [t0.toISOString(), min(6).toISOString()]);
     const notOk = (await env.app.inject({ url: '/api/wifi/ops/aps-not-ok', headers: operator.headers })).json();
     const mine = notOk.find((x: { mac: string }) => x.mac === mac);
     assert.equal(mine.health, 'PROBLEM');
     assert.match(mine.reason, /tidak ada heartbeat/);
+    // How long: from the last heartbeat (t0), not from when the check noticed (min 6).
+    assert.equal(mine.since, min(6).toISOString());
+    assert.equal(mine.down_since, t0.toISOString());
+    assert.ok(Math.abs(mine.duration_s - (Date.now() - t0.getTime()) / 1000) <= 5, `duration ${mine.duration_s} s counts from the last heartbeat`);
+    const notOkCsv = (await env.app.inject({ url: '/api/wifi/ops/aps-not-ok?format=csv', headers: operator.headers })).body.split('\r\n');
+    assert.match(notOkCsv[0], /^mac,health,reason,since,down_since,duration_s,/);
+    assert.ok(notOkCsv.some((l) => l.startsWith(`${mac},PROBLEM,`) && l.includes(`,${min(6).toISOString()},${t0.toISOString()},`)));
 
     await wifi.health.evaluate(min(31));
     const open = (await env.app.inject({ url: `/api/wifi/alerts?status=open&mac=${mac}`, headers: operator.headers })).json();
     assert.equal(open.items.length, 1, 'escalation keeps one alert');
     assert.equal(open.items[0].severity, 'CRITICAL');
+    assert.equal(open.items[0].started_at, t0.toISOString(), 'the alert starts when the AP went silent');
+    assert.equal(open.items[0].detected_at, min(6).toISOString(), 'and records when the check noticed');
+    const escalated = (await env.app.inject({ url: '/api/wifi/ops/aps-not-ok', headers: operator.headers })).json().find((x: { mac: string }) => x.mac === mac);
+    assert.equal(escalated.since, min(31).toISOString());
+    assert.equal(escalated.down_since, t0.toISOString(), 'escalation does not restart the clock');
     details = (await env.app.inject(`/api/wifi/hotspots/${hotspotId}`)).json();
     assert.equal(details.state, 'totalFailure', 'public details reflect the change (cache invalidated)');
     const list = (await env.app.inject('/api/wifi/hotspots?status=down')).json();
@@ -144,7 +157,7 @@ describe('wifi health and alerts', () => {
     const closed = (await env.app.inject({ url: `/api/wifi/alerts?status=closed&mac=${mac}`, headers: operator.headers })).json();
     assert.equal(closed.items.length, 1);
     assert.equal(closed.items[0].ended_at, min(33).toISOString());
-    assert.equal(closed.items[0].duration_s, 27 * 60);
+    assert.equal(closed.items[0].duration_s, 33 * 60, 'from the last heartbeat before the outage to the close');
     assert.equal(closed.items[0].acknowledged_by, operator.email);
     details = (await env.app.inject(`/api/wifi/hotspots/${hotspotId}`)).json();
     assert.equal(details.state, 'working');

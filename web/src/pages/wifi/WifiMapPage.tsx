@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { api } from '../../api';
 import { CityMap, type KelurahanProps } from '../../components/map';
 import { loadBoundaries } from '../../components/map/geojson';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -10,7 +9,7 @@ import { HotspotPanel } from './HotspotPanel';
 import { NearestSection } from './NearestSection';
 import { LiveBadge, StateDot } from './parts';
 import { useWifiT, type WifiKey } from './i18n';
-import { isUp, loadHotspots, matchesFilter, rwLabel, STATES, useThrottled, useWifiEvents, type Filter, type Hotspot, type HotspotDetails, type HotspotState } from './data';
+import { isUp, loadHotspots, matchesFilter, rwLabel, STATES, useThrottled, useWifiEvents, type Filter, type Hotspot, type HotspotState } from './data';
 
 const FILTERS: { f: Filter; key: WifiKey }[] = [
   { f: 'all', key: 'filter.all' },
@@ -45,6 +44,7 @@ export default function WifiMapPage() {
       (r) => {
         setItems(r.items);
         setGeneratedAt(r.generatedAt);
+        setDemo(r.demo);
         setError(null);
       },
       (e: unknown) => (e as Error).name !== 'AbortError' && setError(e),
@@ -59,13 +59,6 @@ export default function WifiMapPage() {
       () => undefined, // the map shows the error; the search just stays empty
     );
   }, []);
-
-  // The payload has no demo flag: the first point's details tell whether this is a demo fleet.
-  const firstId = items?.[0]?.id;
-  useEffect(() => {
-    if (firstId === undefined) return;
-    api<HotspotDetails>(`/api/wifi/hotspots/${firstId}`).then((d) => setDemo(d.is_demo), () => undefined);
-  }, [firstId]);
 
   // Live: apply per-point state changes without reloading.
   const selectedRef = useRef(selected);

@@ -36,13 +36,14 @@ export interface Hotspot {
 
 interface HotspotsPayload {
   count: number;
+  demo: boolean;
   generated_at: string;
   fields: string[];
   rows: unknown[][];
 }
 
-/** All active hotspots from the compact `fields` + `rows` payload. */
-export async function loadHotspots(signal?: AbortSignal): Promise<{ items: Hotspot[]; generatedAt: string }> {
+/** All active hotspots from the compact `fields` + `rows` payload, and whether they are demo data. */
+export async function loadHotspots(signal?: AbortSignal): Promise<{ items: Hotspot[]; generatedAt: string; demo: boolean }> {
   const p = await api<HotspotsPayload>('/api/wifi/hotspots', { signal });
   const at = (f: string) => p.fields.indexOf(f);
   const ix = { id: at('id'), name: at('name'), lat: at('lat'), lng: at('lng'), state: at('state'), category: at('category'), kel: at('kelurahan_code'), rw: at('rw_code') };
@@ -56,7 +57,7 @@ export async function loadHotspots(signal?: AbortSignal): Promise<{ items: Hotsp
     kelurahan_code: r[ix.kel] as string,
     rw_code: r[ix.rw] as string | null,
   }));
-  return { items, generatedAt: p.generated_at };
+  return { items, generatedAt: p.generated_at, demo: p.demo === true };
 }
 
 export interface HotspotDetails {
@@ -98,8 +99,11 @@ export interface NotOkAp {
   mac: string;
   health: string;
   reason: string | null;
+  /** When the health check set the current health. */
   since: string;
-  duration_s: number;
+  /** When the condition began (last heartbeat / start of the zero-clients period); null if never reported. */
+  down_since: string | null;
+  duration_s: number | null;
   last_seen_at: string | null;
   hotspot_id: number;
   hotspot_name: string;
@@ -118,6 +122,7 @@ export interface Alert {
   severity: string;
   reason: string;
   started_at: string;
+  detected_at: string;
   ended_at: string | null;
   duration_s: number;
   acknowledged_at: string | null;

@@ -54,7 +54,7 @@ export function AlertsSection({ version }: { version: number }) {
     <section className="card" id="alerts" aria-labelledby="alerts-title">
       <div className="card-head">
         <h2 id="alerts-title">{t('alerts.title')}</h2>
-        <CsvLink href={`/api/wifi/alerts?status=${status}&limit=1000&format=csv`} />
+        <CsvLink href={`/api/wifi/alerts?status=${status}&format=csv`} />
       </div>
       <div className="wifi-tools">
         <div className="field">

@@ -10,7 +10,7 @@ import { useKelurahanNames } from './names';
 
 const PAGE = 25;
 
-/** Live list of APs not OK, with how long (ticking every second). */
+/** Live list of APs not OK, with how long they have been down (ticking every second). */
 export function NotOkSection({ version }: { version: number }) {
   const t = useWifiT();
   const fmt = useFormat();
@@ -91,8 +91,9 @@ export function NotOkSection({ version }: { version: number }) {
                         <HealthBadge health={r.health} />
                       </td>
                       <td data-label={t('notok.reason')}>{r.reason ?? '—'}</td>
-                      <td data-label={t('notok.duration')} className="num wifi-duration" data-since={r.since}>
-                        {formatDuration((now - Date.parse(r.since)) / 1000)}
+                      {/* How long it has been down: from when the AP went silent / stopped serving (down_since), not from when the check noticed. */}
+                      <td data-label={t('notok.duration')} className="num wifi-duration" data-down-since={r.down_since ?? ''} title={r.down_since ? t('notok.downSince', { time: fmt.dateTime(r.down_since) }) : undefined}>
+                        {r.down_since ? formatDuration((now - Date.parse(r.down_since)) / 1000) : '—'}
                       </td>
                       <td data-label={t('notok.area')}>
                         {names.get(r.kelurahan_code) ?? r.kelurahan_code} · {rwLabel(r.rw_code)}
