@@ -34,6 +34,8 @@ describe('covid pages', () => {
     assert.match(await page.locator('.covid-card-active .covid-card-value').innerText(), /^\d{1,3}(\.\d{3})*$/);
     assert.match(await page.locator('.covid-card-active .covid-card-change').innerText(), /dari kemarin/);
     assert.equal(await summary.locator('.badge-demo').count(), 1, 'demo figures are labelled demo');
+    const city = (await (await page.request.get('/api/covid/summary')).json()) as { per_10k: number };
+    assert.equal(await summary.locator('.covid-card-active .covid-card-rate').innerText(), `${city.per_10k.toLocaleString('id-ID', { maximumFractionDigits: 2 })} per 10.000 penduduk`);
 
     // The choropleth uses the server's legend: the kelurahan's fill is one of the legend colours.
     const map = page.locator('#covid-map');
@@ -107,6 +109,49 @@ describe('covid pages', () => {
     const rwApi = (await (await page.request.get('/api/covid/table?level=rw&date=2021-12-15&format=csv')).text()).trimEnd().split('\r\n').filter((l) => l.startsWith('32.76.01.1006/'));
     assert.deepEqual(rwLines.slice(1).sort(), rwApi.sort());
     assert.equal(await table.locator('tbody tr').count(), rwApi.length);
+    assert.deepEqual(pageErrors(page), []);
+    await page.context().close();
+  });
+
+  test('kecamatan map per 10,000 residents shows its population source; RW points sit above the fills without blocking taps on them', async () => {
+    const page = await e.newPage({ viewport: DESKTOP });
+    await page.goto('/covid');
+    await page.locator('#covid-map[data-map-date="2022-03-01"]').waitFor();
+    await page.locator('#covid-map .covid-slider').scrollIntoViewIfNeeded();
+    await page.locator(KEL).waitFor();
+    assert.equal(await page.locator('#covid-metric').count(), 0, 'no per-10,000 choice at kelurahan level (no kelurahan population)');
+    await page.locator('#covid-map .covid-segment button', { hasText: 'Kecamatan' }).click();
+    await page.locator('#covid-metric button[data-metric="per_10k"]').click();
+    await page.locator('#covid-map[data-metric="per_10k"] .legend[data-metric="per_10k"]').waitFor();
+    const legendText = await page.locator('#covid-map .covid-legend').innerText();
+    assert.match(legendText, /per 10\.000 penduduk/);
+    assert.match(await page.locator('.covid-pop-source').innerText(), /Sumber jumlah penduduk: .*BNPB.*SP2020/);
+    const api = (await (await page.request.get('/api/covid/map?level=kecamatan&date=2022-03-01&metric=per_10k')).json()) as { features: { properties: { code: string; colour: string; per_10k: number } }[] };
+    const pm = api.features.find((f) => f.properties.code === '32.76.01')!.properties;
+    await page.waitForFunction(`(() => { const c = document.createElement('div'); c.style.color = ${JSON.stringify(pm.colour)}; document.body.append(c); const want = getComputedStyle(c).color; c.remove(); return getComputedStyle(document.querySelector(${JSON.stringify(KEL)})).fill === want; })()`);
+
+    // RW points: SVG circles in their own pane above the kelurahan fills; a dot takes the pointer, the
+    // space between dots still reaches the kelurahan (elementFromPoint honours pointer-events).
+    await page.locator('.leaflet-sc-points-pane path.sc-point').first().waitFor();
+    await page.evaluate(`document.querySelector('#covid-map .map-frame').scrollIntoView({ block: 'center' })`);
+    assert.equal(await page.locator('path.sc-point').count(), 924);
+    const z = (await page.evaluate(`[getComputedStyle(document.querySelector('.leaflet-sc-points-pane')).zIndex, getComputedStyle(document.querySelector('.leaflet-overlay-pane')).zIndex].map(Number)`)) as number[];
+    assert.ok(z[0] > z[1], `points pane ${z[0]} above the polygons ${z[1]}`);
+    const hit = await page.evaluate(`(() => { const el = [...document.querySelectorAll('path.sc-point')].find((p) => { const r = p.getBoundingClientRect(); return r.top > 0 && r.bottom < innerHeight; }); const r = el.getBoundingClientRect(); return document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2).getAttribute('class'); })()`);
+    assert.match(String(hit), /sc-point/);
+    const p = await pointInside(page, KEL);
+    await page.mouse.click(p.x, p.y);
+    const panel = page.locator('.kel-panel[data-code="32.76.01.1006"]');
+    await panel.waitFor();
+    assert.match(await panel.locator('.covid-panel-figures').innerText(), new RegExp(`${pm.per_10k.toLocaleString('id-ID', { minimumFractionDigits: 0, maximumFractionDigits: 2 }).replace('.', '\\.')} per 10\\.000 penduduk`));
+    await screenshot(page, 'covid-map-per10k-desktop');
+
+    // The kecamatan table carries the same rate and names the population source.
+    await page.locator('#table-level').selectOption('kecamatan');
+    const table = page.locator('#covid-table[data-level="kecamatan"]');
+    await table.locator('button[data-col="per_10k"]').waitFor();
+    assert.match(await table.locator('.covid-pop-source').innerText(), /BNPB/);
+    assert.match(await table.locator('tr[data-code="32.76.01"]').innerText(), new RegExp(pm.per_10k.toLocaleString('id-ID', { maximumFractionDigits: 2 })));
     assert.deepEqual(pageErrors(page), []);
     await page.context().close();
   });

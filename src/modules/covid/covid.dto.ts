@@ -102,7 +102,9 @@ export const Level = z.enum(['kota', 'kecamatan', 'kelurahan', 'rw']);
 export type Level = z.infer<typeof Level>;
 export const SummaryQuery = z.strictObject({ level: Level.default('kota'), code: AreaCode.optional(), date: DateStr.optional() });
 export const SeriesQuery = z.strictObject({ level: Level.default('kota'), code: AreaCode.optional(), from: DateStr.optional(), to: DateStr.optional() });
-export const MapQuery = z.strictObject({ level: z.enum(['kecamatan', 'kelurahan', 'rw']).default('kelurahan'), date: DateStr.optional() });
+export const MapMetric = z.enum(['active', 'per_10k']).describe('What colours the polygons: active cases, or active cases per 10,000 residents (level=kecamatan only)');
+export type MapMetric = z.infer<typeof MapMetric>;
+export const MapQuery = z.strictObject({ level: z.enum(['kecamatan', 'kelurahan', 'rw']).default('kelurahan'), date: DateStr.optional(), metric: MapMetric.default('active') });
 export const TableQuery = z.strictObject({ level: z.enum(['kecamatan', 'kelurahan', 'rw']).default('kelurahan'), date: DateStr.optional(), format: z.enum(['json', 'csv']).default('json') });
 export const LocateQuery = z.strictObject({
   lat: z.coerce.number().min(-90).max(90),

@@ -46,14 +46,14 @@ export function covidPublicRoutes(app: FastifyInstance, svc: CovidService): void
       schema: {
         tags,
         summary: 'GeoJSON FeatureCollection with figures, colour and a server-made legend',
-        description: `${PUBLIC_NOTE} kecamatan/kelurahan: polygons coloured by active confirmed cases; rw: points coloured by PPKM-mikro zone.`,
+        description: `${PUBLIC_NOTE} kecamatan/kelurahan: polygons coloured by active confirmed cases; kecamatan also metric=per_10k (active per 10,000 residents; the legend names the population source); rw: points coloured by PPKM-mikro zone.`,
         querystring: dto.MapQuery,
       },
     },
     async (req, reply) => {
       const q = req.query;
-      if (q.level === 'rw' && isOfficial(req.user)) return privateJson(reply, await pub.map(q.level, q.date, true));
-      return pub.sendCached(`map|${q.level}|${q.date ?? ''}`, req, reply, () => pub.map(q.level, q.date, false), 'application/geo+json; charset=utf-8');
+      if (q.level === 'rw' && isOfficial(req.user)) return privateJson(reply, await pub.map(q.level, q.date, true, q.metric));
+      return pub.sendCached(`map|${q.level}|${q.date ?? ''}|${q.metric}`, req, reply, () => pub.map(q.level, q.date, false, q.metric), 'application/geo+json; charset=utf-8');
     },
   );
 

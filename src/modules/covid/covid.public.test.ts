@@ -88,6 +88,53 @@ describe('covid public information center', () => {
     assert.equal((await get('/api/covid/map?level=kota')).statusCode, 400);
   });
 
+  test('per 10,000 residents at kecamatan level (map metric, summary, table, fields); kelurahan stays absolute', async () => {
+    const abs = (await get('/api/covid/map?level=kecamatan&date=2021-07-12')).json();
+    assert.equal(abs.legend.field, 'active');
+    const m = (await get('/api/covid/map?level=kecamatan&date=2021-07-12&metric=per_10k')).json();
+    assert.equal(m.metric, 'per_10k');
+    assert.equal(m.legend.field, 'per_10k');
+    assert.match(m.legend.population_source.label_id, /BNPB/);
+    assert.match(m.legend.population_source.vintage_note, /vintage not stated/);
+    assert.equal(m.legend.population_source.total, 1857734);
+    const pm = m.features.find((f: { properties: { code: string } }) => f.properties.code === '32.76.01').properties;
+    assert.equal(pm.population, 232418, 'Pancoran Mas, BNPB 2020');
+    assert.equal(pm.per_10k, Math.round((pm.active / 232418) * 1e6) / 100);
+    // Colours follow the rate, not the count: every feature sits in the bucket its per_10k falls in.
+    for (const f of m.features) {
+      const b = m.legend.buckets.find((x: { min: number; max: number | null }) => x.max === null || f.properties.per_10k <= x.max);
+      assert.equal(f.properties.colour, b.colour, f.properties.code);
+    }
+    assert.ok(new Set(m.features.map((f: { properties: { colour: string } }) => f.properties.colour)).size > 1, 'rates spread over buckets');
+    assert.equal(m.kota.population, 1857734);
+    assert.equal(m.kota.per_10k, Math.round((m.kota.active / 1857734) * 1e6) / 100);
+    const kel = await get('/api/covid/map?level=kelurahan&metric=per_10k');
+    assert.equal(kel.statusCode, 400);
+    assert.match(kel.json().message ?? kel.body, /kecamatan only/);
+    assert.equal((await get('/api/covid/map?level=kelurahan&date=2021-07-12')).json().features[0].properties.per_10k, undefined);
+
+    const s = (await get('/api/covid/summary?level=kecamatan&code=32.76.01&date=2021-07-12')).json();
+    const active = s.cards.find((c: { id: string }) => c.id === 'active').value;
+    assert.equal(active, pm.active);
+    assert.equal(s.population, 232418);
+    assert.equal(s.per_10k, pm.per_10k);
+    assert.match(s.population_source.label_en, /BNPB/);
+    const city = (await get('/api/covid/summary?date=2021-07-12')).json();
+    assert.equal(city.per_10k, m.kota.per_10k);
+    assert.equal((await get('/api/covid/summary?level=kelurahan&code=32.76.01.1006&date=2021-07-12')).json().per_10k, null);
+
+    const t = (await get('/api/covid/table?level=kecamatan&date=2021-07-12')).json();
+    assert.ok(t.columns.includes('per_10k') && t.columns.includes('population'));
+    assert.equal(t.rows.find((r: { code: string }) => r.code === '32.76.01').per_10k, pm.per_10k);
+    assert.equal(t.rows.reduce((a: number, r: { population: number }) => a + r.population, 0), 1857734);
+    const csv = (await get('/api/covid/table?level=kecamatan&date=2021-07-12&format=csv')).body.split('\r\n');
+    assert.equal(csv[0], t.columns.join(','));
+    assert.ok(!(await get('/api/covid/table?level=kelurahan&date=2021-07-12')).json().columns.includes('per_10k'));
+    const fields = (await get('/api/covid/fields')).json().fields;
+    assert.match(fields.find((f: { id: string }) => f.id === 'per_10k').text_en, /Kelurahan and RW stay absolute/);
+    assert.equal((await get('/api/covid/published?level=kecamatan&metric=population')).json().rows.length, 11);
+  });
+
   test('locate: kelurahan, RW, zone and RWs within 2 km', async () => {
     const l = (await get('/api/covid/locate?lat=-6.4&lng=106.82&date=2021-07-12')).json();
     assert.equal(l.kelurahan.code, '32.76.01.1006');

@@ -8,7 +8,8 @@ import { cachedPayload, type CachedPayload } from '../../platform/http/cached';
 import { demoAgg, zeroAgg, type Agg } from './covid.figures';
 import { dateAt, dayIndex } from './covid.demo';
 import { ZONE_COLOURS, ruleInForce, worstZone, zoneCounts, zoningApplies, type Zone, type ZoningRule } from './covid.zoning';
-import type { Level } from './covid.dto';
+import type { Level, MapMetric } from './covid.dto';
+import { loadPopulation, per10k } from './covid.population';
 import * as repo from './covid.repo';
 
 // Public reads, served from the aggregates and cached as prepared bytes; every cache is dropped
@@ -49,6 +50,15 @@ type FeatureCollection = { features: { properties: { code: string }; geometry: u
 const KEL_BUCKETS = [0, 10, 50, 100, 250];
 const KEC_BUCKETS = [0, 50, 200, 500, 1500];
 const BUCKET_COLOURS = ['#f1f8e9', '#fff3c4', '#ffcc80', '#ff8a65', '#e53935', '#8e0000'];
+// Active cases per 10,000 residents: a rate, so bucket bounds are upper-inclusive decimals.
+const PER10K_BUCKETS = [0, 5, 20, 50, 100];
+
+function rateBuckets(limits: number[]) {
+  const fmt = (n: number) => String(n).replace('.', ',');
+  return limits
+    .map((max, i) => ({ min: i === 0 ? 0 : limits[i - 1], max: max as number | null, label: i === 0 ? '0' : `> ${fmt(limits[i - 1])}–${fmt(max)}`, colour: BUCKET_COLOURS[i] }))
+    .concat([{ min: limits[limits.length - 1], max: null, label: `> ${fmt(limits[limits.length - 1])}`, colour: BUCKET_COLOURS[limits.length] }]);
+}
 
 function buckets(limits: number[]) {
   return limits.map((max, i) => ({ min: i === 0 ? 0 : limits[i - 1] + 1, max, label: i === 0 ? '0' : `${limits[i - 1] + 1}–${max}`, colour: BUCKET_COLOURS[i] })).concat([
@@ -63,6 +73,7 @@ export class CovidPublic {
   private latestP?: Promise<{ date: string | null; updatedAt: Date | null }>;
   private rwFigs = new Map<string, Promise<Map<string, Fig>>>();
   private geo = new Map<string, Promise<FeatureCollection>>();
+  private populationP?: ReturnType<typeof loadPopulation>;
 
   constructor(private readonly ctx: AppContext) {}
 
@@ -119,6 +130,13 @@ export class CovidPublic {
     })();
     this.registryP.catch(() => (this.registryP = undefined));
     return this.registryP;
+  }
+
+  /** Kecamatan (and city) population with its source; seeded reference data, read once. */
+  population() {
+    this.populationP ??= loadPopulation(this.ctx);
+    this.populationP.catch(() => (this.populationP = undefined));
+    return this.populationP;
   }
 
   async rules(): Promise<ZoningRule[]> {
@@ -221,6 +239,8 @@ export class CovidPublic {
     });
     const latest = await this.resolveDate();
     const reg = await this.registry();
+    const pop = level === 'kota' || level === 'kecamatan' ? await this.population() : null;
+    const population = pop?.byCode.get(c);
     return {
       level,
       code: c,
@@ -234,6 +254,9 @@ export class CovidPublic {
       exact,
       cards,
       rw_reported: f?.rwReported ?? 0,
+      population: population ?? null,
+      per_10k: f ? per10k(f.active, population) : null,
+      population_source: population ? pop!.source : null,
       rule: rule ? { regulation: rule.regulation, effective_from: rule.effectiveFrom } : null,
       rt_zones: rule && f ? zoneCounts(f.rtHist, rule) : null,
       zone: level === 'rw' && rule && f ? worstZone(f.rtHist, rule) : null,
@@ -276,7 +299,8 @@ export class CovidPublic {
   }
 
   /** GeoJSON with figures, colour and a server-made legend so every client shows the same. */
-  async map(level: 'kecamatan' | 'kelurahan' | 'rw', date: string | undefined, exact: boolean) {
+  async map(level: 'kecamatan' | 'kelurahan' | 'rw', date: string | undefined, exact: boolean, metric: MapMetric = 'active') {
+    if (metric === 'per_10k' && level !== 'kecamatan') throw invalid('metric=per_10k is available only with level=kecamatan: population is published per kecamatan only, not per kelurahan or RW.');
     const d = await this.resolveDate(date);
     const figs = await this.figuresAt(level, d);
     const reg = await this.registry();
@@ -302,26 +326,36 @@ export class CovidPublic {
       };
       return { ...base, legend, features };
     }
-    const limits = level === 'kelurahan' ? KEL_BUCKETS : KEC_BUCKETS;
-    const bs = buckets(limits);
+    const pop = level === 'kecamatan' ? await this.population() : null;
+    if (metric === 'per_10k' && !pop?.source) throw new AppError('not_found', 'No kecamatan population is loaded, so per_10k cannot be computed.');
+    const bs = metric === 'per_10k' ? rateBuckets(PER10K_BUCKETS) : buckets(level === 'kelurahan' ? KEL_BUCKETS : KEC_BUCKETS);
     const fc = await this.geometry(level);
     const features = fc.features.map((g) => {
       const code = g.properties.code;
       const f = figs.get(code);
       const active = f?.active ?? 0;
-      const b = bs.find((x) => x.max === null || active <= x.max)!;
+      const population = pop?.byCode.get(code);
+      const rate = per10k(active, population);
+      const value = metric === 'per_10k' ? (rate ?? 0) : active;
+      const b = bs.find((x) => x.max === null || value <= x.max)!;
+      const perRes = pop ? { population: population ?? null, per_10k: rate } : {};
       return {
         type: 'Feature' as const,
         id: code,
         geometry: g.geometry,
-        properties: { code, name: reg.names.get(code), active, new_cases: f?.newCases ?? 0, confirmed_cum: f?.confirmedCum ?? 0, rt_zones: rule && f ? zoneCounts(f.rtHist, rule) : null, bucket: b.label, colour: b.colour, has_data: !!f, demo: f?.demo ?? false },
+        properties: { code, name: reg.names.get(code), active, ...perRes, new_cases: f?.newCases ?? 0, confirmed_cum: f?.confirmedCum ?? 0, rt_zones: rule && f ? zoneCounts(f.rtHist, rule) : null, bucket: b.label, colour: b.colour, has_data: !!f, demo: f?.demo ?? false },
       };
     });
-    return { ...base, legend: { field: 'active', title_id: 'Kasus konfirmasi aktif', title_en: 'Active confirmed cases', buckets: bs }, features };
+    const legend =
+      metric === 'per_10k'
+        ? { field: 'per_10k', metric, title_id: 'Kasus konfirmasi aktif per 10.000 penduduk', title_en: 'Active confirmed cases per 10,000 residents', buckets: bs, population_source: pop!.source }
+        : { field: 'active', metric, title_id: 'Kasus konfirmasi aktif', title_en: 'Active confirmed cases', buckets: bs, population_source: null };
+    const kota = pop ? { population: pop.byCode.get('32.76') ?? null, active: (await this.areaFigures('kota', d)).get('32.76')?.active ?? null } : null;
+    return { ...base, metric, legend, ...(kota ? { kota: { ...kota, per_10k: kota.active === null ? null : per10k(kota.active, kota.population ?? undefined) } } : {}), features };
   }
 
   static readonly TABLE_COLUMNS = {
-    kecamatan: ['code', 'name', 'active', 'new_cases', 'confirmed_cum', 'recovered_cum', 'deceased_cum', 'rt_hijau', 'rt_kuning', 'rt_oranye', 'rt_merah'],
+    kecamatan: ['code', 'name', 'active', 'population', 'per_10k', 'new_cases', 'confirmed_cum', 'recovered_cum', 'deceased_cum', 'rt_hijau', 'rt_kuning', 'rt_oranye', 'rt_merah'],
     kelurahan: ['code', 'name', 'kecamatan', 'active', 'new_cases', 'confirmed_cum', 'recovered_cum', 'deceased_cum', 'rt_hijau', 'rt_kuning', 'rt_oranye', 'rt_merah'],
     rw: ['code', 'name', 'kelurahan', 'active', 'new_cases', 'confirmed_cum', 'recovered_cum', 'deceased_cum', 'zone', 'rt_hijau', 'rt_kuning', 'rt_oranye', 'rt_merah'],
   } as const;
@@ -334,6 +368,7 @@ export class CovidPublic {
     const rule = await this.ruleOn(d);
     const codes = level === 'rw' ? reg.rws.map((r) => r.code) : [...reg.names.keys()].filter((c) => this.levelOf(c) === level).sort();
     const ex = exact || level !== 'rw';
+    const pop = level === 'kecamatan' ? await this.population() : null;
     const rows = codes.map((code) => {
       const f = figs.get(code);
       const z = rule && f ? zoneCounts(f.rtHist, rule) : null;
@@ -351,6 +386,10 @@ export class CovidPublic {
         rt_oranye: z?.oranye ?? null,
         rt_merah: z?.merah ?? null,
       };
+      if (pop) {
+        row.population = pop.byCode.get(code) ?? null;
+        row.per_10k = per10k(f?.active ?? 0, pop.byCode.get(code));
+      }
       if (level === 'kelurahan') row.kecamatan = reg.names.get(reg.parent.get(code)!);
       if (level === 'rw') {
         row.kelurahan = reg.names.get(reg.parent.get(code)!);
@@ -359,7 +398,7 @@ export class CovidPublic {
       return row;
     });
     const columns = [...CovidPublic.TABLE_COLUMNS[level]];
-    return { level, date: d, exact: ex, columns, rows: rows.map((r) => Object.fromEntries(columns.map((c) => [c, r[c] ?? null]))) };
+    return { level, date: d, exact: ex, population_source: pop?.source ?? null, columns, rows: rows.map((r) => Object.fromEntries(columns.map((c) => [c, r[c] ?? null]))) };
   }
 
   tableCsv(t: Awaited<ReturnType<CovidPublic['table']>>): string {

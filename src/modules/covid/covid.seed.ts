@@ -4,6 +4,7 @@ import { buildDemo, dateAt, DEMO_DAYS, DEMO_START } from './covid.demo';
 import { DEFAULT_RULES } from './covid.zoning';
 import * as repo from './covid.repo';
 import * as info from './covid.info.repo';
+import { populationSeed } from './covid.population';
 
 const AMBIGUOUS_NOTE = 'Ambiguous in the source ("Curug" without kecamatan; Depok has a Curug in Cimanggis and one in Bojongsari): kept as published, not assigned to a kelurahan.';
 
@@ -76,5 +77,6 @@ async function seedDemo(ctx: AppContext): Promise<void> {
 
 export const covidSeeds: SeedStep[] = [
   { name: 'covid.reference', version: 1, demo: false, run: seedReference },
+  populationSeed,
   { name: 'covid.demo-series', version: 1, demo: true, run: seedDemo },
 ];

@@ -19,6 +19,9 @@ const KECAMATAN: L.PathOptions = { color: '#0b4d2a', weight: 2.5, opacity: 1, fi
 // Depok is wider than tall: a height of ~¾ of the width fills a phone screen without empty bands.
 export const DEFAULT_HEIGHT = 'clamp(260px, 72vw, 70vh)';
 
+// Points (the `points` prop) sit above the kecamatan lines (450) and below tooltips (650).
+const POINTS_PANE = 'sc-points';
+
 const kelClass = (code: string) => `sc-kelurahan sc-kel-${code.replace(/\./g, '')}`;
 
 export default function CityMap(props: CityMapProps) {
@@ -79,6 +82,9 @@ export default function CityMap(props: CityMapProps) {
     // Set the view before adding layers, so the boundaries are projected and drawn once. Kecamatan
     // lines sit in their own pane above the kelurahan, so drawing order does not matter.
     map.createPane('sc-kecamatan').style.zIndex = '450';
+    const points = map.createPane(POINTS_PANE);
+    points.style.zIndex = '460';
+    points.style.pointerEvents = 'none';
     const kecamatan = L.geoJSON(kec, { style: () => KECAMATAN, pane: 'sc-kecamatan' });
     const bounds = kecamatan.getBounds();
     map.fitBounds(bounds, { padding: [8, 8], animate: false });
@@ -190,20 +196,25 @@ export default function CityMap(props: CityMapProps) {
     return () => made.forEach((l) => l.remove());
   }, [props.layers, data]);
 
-  // Simple points on a canvas renderer.
+  // Simple points: SVG circles in their own pane above the kelurahan fills and kecamatan lines. The
+  // pane ignores the pointer (pointer-events: none is inherited by its SVG), only the circles take it
+  // back (Leaflet's .leaflet-interactive), so taps between points still reach the polygons. (A canvas
+  // renderer would cover the whole map and swallow those taps.)
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !props.points?.length) return;
-    const renderer = L.canvas({ padding: 0.2 });
+    const renderer = L.svg({ pane: POINTS_PANE, padding: 0.2 });
     const group = L.layerGroup(
       props.points.map((p) => {
         const m = L.circleMarker([p.lat, p.lng], {
           renderer,
+          pane: POINTS_PANE,
           radius: p.radius ?? 5,
           color: '#ffffff',
           weight: 1,
           fillColor: p.color ?? '#0b6b3a',
-          fillOpacity: 0.9,
+          fillOpacity: 0.95,
+          className: 'sc-point',
         });
         if (p.label) m.bindTooltip(p.label);
         m.on('click', () => live.current.props.onPointClick?.(p));
@@ -212,6 +223,7 @@ export default function CityMap(props: CityMapProps) {
     ).addTo(map);
     return () => {
       group.remove();
+      renderer.remove();
     };
   }, [props.points, data]);
 

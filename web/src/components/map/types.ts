@@ -43,7 +43,7 @@ export interface MapLayer {
   create(L: LeafletNS, map: LeafletMap): Layer;
 }
 
-/** A simple point marker (drawn on canvas; fine for thousands). */
+/** A simple point marker (SVG circle above the areas; fine for a thousand or two; class sc-point). */
 export interface MapPoint {
   id: string;
   lat: number;

@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { WhenVisible } from '../../components/WhenVisible';
-import { useFormat } from '../../i18n';
+import { useFormat, useLang } from '../../i18n';
 import { Link } from '../../router';
 import { DEMO_END, dayIndex, todayJakarta, useCovidLive, useJson, type Kecamatan, type Summary } from './data';
 import { CountText, ZoneChips } from './bits';
@@ -69,6 +69,7 @@ const CARD_ORDER = ['active', 'new_cases', 'confirmed_cum', 'recovered_cum', 'de
 function SummarySection({ s }: { s: Summary }) {
   const t = useCovidT();
   const fmt = useFormat();
+  const { lang } = useLang();
   const behind = dayIndex(todayJakarta(), s.latest_date);
   // Total RWs of the city (sum over kecamatan) to say honestly when a day's city figures are partial.
   const kecs = useJson<(Kecamatan & { rw_count: number })[]>('/api/wilayah/kecamatan');
@@ -103,6 +104,11 @@ function SummarySection({ s }: { s: Summary }) {
                   ? t('summary.same')
                   : t(c.change > 0 ? 'summary.up' : 'summary.down', { n: fmt.number(Math.abs(c.change)) })}
             </span>
+            {c.id === 'active' && typeof s.per_10k === 'number' && s.population_source && (
+              <span className="covid-card-rate small muted" title={lang === 'en' ? s.population_source.label_en : s.population_source.label_id}>
+                {fmt.number(s.per_10k, 2)} {t('map.per10kShort')}
+              </span>
+            )}
           </li>
         ))}
       </ul>

@@ -2,10 +2,10 @@ import type { LeafletMouseEvent } from 'leaflet';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { WhenVisible } from '../../components/WhenVisible';
-import { CityMap, type AreaStyle, type KelurahanProps, type MapLayer } from '../../components/map';
+import { CityMap, type AreaStyle, type KelurahanProps, type MapLayer, type MapPoint } from '../../components/map';
 import { useFormat, useLang } from '../../i18n';
 import { CountText } from './bits';
-import { dateAt, dayIndex, useJson, type CovidMapData } from './data';
+import { dateAt, dayIndex, useJson, type CovidMapData, type MapMetric } from './data';
 import LocateResultView from './LocateResult';
 import { useCovidT } from './i18n';
 
@@ -25,7 +25,10 @@ export default function MapSection({ latest, date, onDate, version }: Props) {
   const { lang } = useLang();
   const [mode, setMode] = useState<'kelurahan' | 'kecamatan'>('kelurahan');
   const [showRw, setShowRw] = useState(true);
-  const areas = useJson<CovidMapData>(`/api/covid/map?level=${mode}&date=${date}`, version);
+  // Per 10,000 residents only for kecamatan: population is published per kecamatan, not per kelurahan.
+  const [metricPick, setMetric] = useState<MapMetric>('active');
+  const metric: MapMetric = mode === 'kecamatan' ? metricPick : 'active';
+  const areas = useJson<CovidMapData>(`/api/covid/map?level=${mode}&date=${date}${metric === 'per_10k' ? '&metric=per_10k' : ''}`, version);
   const rws = useJson<CovidMapData>(showRw ? `/api/covid/map?level=rw&date=${date}` : null, version);
 
   // The slider moves freely; the map reloads once it rests for a moment.
@@ -50,26 +53,16 @@ export default function MapSection({ latest, date, onDate, version }: Props) {
     };
   }, [areas.data, byCode, mode]);
 
-  // RW points as SVG circles (not the shared canvas points): a canvas spans the whole map and would
-  // swallow taps meant for the kelurahan polygons underneath.
+  // RW points through the shared map's `points` (drawn above the fills; taps between them reach the kelurahan).
   const small = typeof window !== 'undefined' && window.innerWidth < 600;
-  const rwLayer = useMemo<MapLayer | null>(() => {
-    if (!showRw || !rws.data) return null;
-    const features = rws.data.features;
-    return {
-      id: 'covid-rw',
-      create(L) {
-        const g = L.layerGroup();
-        for (const f of features) {
-          const p = f.properties;
-          const [lng, lat] = f.geometry.coordinates as [number, number];
-          L.circleMarker([lat, lng], { radius: small ? 2.5 : 3.5, color: '#ffffff', weight: 0.5, fillColor: p.colour, fillOpacity: 0.95, className: 'covid-rw-point', bubblingMouseEvents: true })
-            .bindTooltip(`${p.name}: ${p.zone ? t(`zone.${p.zone}`) : t('zone.none')} · ${t('card.active')} ${typeof p.active === 'number' ? fmt.number(p.active) : p.active}`)
-            .addTo(g);
-        }
-        return g;
-      },
-    };
+  const rwPoints = useMemo<MapPoint[] | undefined>(() => {
+    if (!showRw || !rws.data) return undefined;
+    return rws.data.features.map((f) => {
+      const p = f.properties;
+      const [lng, lat] = f.geometry.coordinates as [number, number];
+      const label = `${p.name}: ${p.zone ? t(`zone.${p.zone}`) : t('zone.none')} · ${t('card.active')} ${typeof p.active === 'number' ? fmt.number(p.active) : p.active}`;
+      return { id: p.code, lat, lng, color: p.colour, radius: small ? 2.5 : 3.5, label };
+    });
   }, [showRw, rws.data, t, fmt, small]);
 
   // "Pick a point": a layer that listens to map clicks while picking is on and draws the 2 km circle.
@@ -108,10 +101,10 @@ export default function MapSection({ latest, date, onDate, version }: Props) {
     ),
     [],
   );
-  const layers = useMemo(() => (rwLayer ? [rwLayer, pickLayer] : [pickLayer]), [rwLayer, pickLayer]);
+  const layers = useMemo(() => [pickLayer], [pickLayer]);
   useEffect(() => {
     if (where) drawRef.current?.(where.lat, where.lng);
-  }, [where, areas.data, rwLayer]);
+  }, [where, areas.data]);
 
   const [locating, setLocating] = useState(false);
   const [geoError, setGeoError] = useState<string | null>(null);
@@ -140,13 +133,21 @@ export default function MapSection({ latest, date, onDate, version }: Props) {
           <p className="small">
             <strong>{lang === 'en' ? legend.title_en : legend.title_id}</strong> ({t(mode === 'kelurahan' ? 'map.perKelurahan' : 'map.perKecamatan')})
           </p>
-          <ul className="legend">
+          <ul className="legend" data-metric={legend.metric ?? legend.field}>
             {legend.buckets.map((b) => (
               <li key={b.label}>
                 <span className="swatch" style={{ background: b.colour }} aria-hidden="true" /> {b.label}
               </li>
             ))}
           </ul>
+          {legend.population_source && (
+            <p className="small muted covid-pop-source">
+              {t('map.popSource')}:{' '}
+              <a href={legend.population_source.url.split(' ')[0]} rel="noopener noreferrer" target="_blank">
+                {lang === 'en' ? legend.population_source.label_en : legend.population_source.label_id}
+              </a>
+            </p>
+          )}
         </div>
       )}
       {showRw && rws.data && (
@@ -168,7 +169,7 @@ export default function MapSection({ latest, date, onDate, version }: Props) {
   );
 
   return (
-    <section className="card" aria-labelledby="covid-map-title" id="covid-map" data-map-date={areas.loading ? '' : (areas.data?.date ?? '')} data-mode={mode}>
+    <section className="card" aria-labelledby="covid-map-title" id="covid-map" data-map-date={areas.loading ? '' : (areas.data?.date ?? '')} data-mode={mode} data-metric={metric}>
       <div className="card-head">
         <h2 id="covid-map-title">{t('map.title')}</h2>
         <p className="muted small">{t('map.dateShown', { date: fmt.date(date) })}</p>
@@ -207,6 +208,15 @@ export default function MapSection({ latest, date, onDate, version }: Props) {
             </button>
           ))}
         </div>
+        {mode === 'kecamatan' && (
+          <div className="covid-segment" id="covid-metric" role="group" aria-label={t('map.metricLabel')}>
+            {(['active', 'per_10k'] as const).map((m) => (
+              <button key={m} type="button" data-metric={m} className={metric === m ? 'active' : ''} aria-pressed={metric === m} onClick={() => setMetric(m)}>
+                {t(m === 'active' ? 'map.metricActive' : 'map.metricPer10k')}
+              </button>
+            ))}
+          </div>
+        )}
         <label className="covid-check">
           <input type="checkbox" checked={showRw} onChange={(e) => setShowRw(e.target.checked)} /> {t('map.showRw')}
         </label>
@@ -222,12 +232,19 @@ export default function MapSection({ latest, date, onDate, version }: Props) {
             ariaLabel={t('map.aria')}
             kelurahanStyle={kelurahanStyle}
             layers={layers}
+            points={rwPoints}
             legend={legendBlock}
             renderPanelExtra={(k) => {
               const p = byCode.get(mode === 'kelurahan' ? k.code : k.kecamatan_code);
               return p ? (
                 <p className="covid-panel-figures">
                   {t('card.active')} ({mode === 'kelurahan' ? t('level.kelurahan') : t('level.kecamatan')}): <strong>{<CountText v={p.active} />}</strong> · {t('card.new_cases')}: <CountText v={p.new_cases} />
+                  {typeof p.per_10k === 'number' && (
+                    <>
+                      {' · '}
+                      <strong>{fmt.number(p.per_10k, 2)}</strong> {t('map.per10kShort')}
+                    </>
+                  )}
                 </p>
               ) : null;
             }}

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
-import { useFormat } from '../../i18n';
+import { useFormat, useLang } from '../../i18n';
 import { CountText, ZoneBadge } from './bits';
 import { downloadText, kelurahanOf, readFollowed, toCsv, useJson, type Cell, type Kelurahan, type MapLevel, type Table, type Zone } from './data';
 import { useCovidT, type CovidKey } from './i18n';
@@ -22,6 +22,7 @@ function compare(a: Cell, b: Cell): number {
 export default function TableSection({ date, version }: { date: string; version: number }) {
   const t = useCovidT();
   const fmt = useFormat();
+  const { lang } = useLang();
   const followed = readFollowed();
   const [level, setLevel] = useState<MapLevel>('kelurahan');
   const [kel, setKel] = useState(followed ? kelurahanOf(followed) : '32.76.01.1006');
@@ -88,6 +89,11 @@ export default function TableSection({ date, version }: { date: string; version:
             {t('table.count', { n: fmt.number(rows.length) })}
             {data.level === 'rw' && !data.exact && <> · {t('table.smallNote')}</>}
           </p>
+          {data.population_source && (
+            <p className="muted small covid-pop-source">
+              {t('map.popSource')}: {lang === 'en' ? data.population_source.label_en : data.population_source.label_id}
+            </p>
+          )}
           <div className="covid-table-wrap" tabIndex={0} role="region" aria-label={t('table.title')}>
             <table className="table covid-table">
               <thead>
@@ -113,6 +119,10 @@ export default function TableSection({ date, version }: { date: string; version:
                         c === 'zone' ? (
                           <td key={c}>
                             <ZoneBadge zone={r[c] as Zone | null} />
+                          </td>
+                        ) : c === 'per_10k' ? (
+                          <td key={c} className="num">
+                            {typeof r[c] === 'number' ? fmt.number(r[c] as number, 2) : '–'}
                           </td>
                         ) : TEXT_COLS.has(c) ? (
                           <td key={c}>{r[c] ?? '–'}</td>

@@ -29,6 +29,10 @@ export interface Summary {
   exact: boolean;
   cards: SummaryCard[];
   rw_reported: number;
+  /** kota and kecamatan: active per 10,000 residents (population source named). */
+  population?: number | null;
+  per_10k?: number | null;
+  population_source?: PopulationSource | null;
   rule: { regulation: string; effective_from: string } | null;
   rt_zones: ZoneCounts | null;
   zone: Zone | null;
@@ -62,6 +66,9 @@ export interface MapFeatureProps {
   active: Count;
   new_cases: Count;
   confirmed_cum?: number;
+  /** Kecamatan only: population (BNPB 2020) and active cases per 10,000 residents. */
+  population?: number | null;
+  per_10k?: number | null;
   rt_zones?: ZoneCounts | null;
   zone?: Zone | null;
   kelurahan_code?: string;
@@ -70,6 +77,14 @@ export interface MapFeatureProps {
   has_data: boolean;
   demo: boolean;
 }
+export type MapMetric = 'active' | 'per_10k';
+export interface PopulationSource {
+  label_id: string;
+  label_en: string;
+  url: string;
+  vintage_note: string;
+  total: number;
+}
 export interface CovidMapData {
   type: 'FeatureCollection';
   level: MapLevel;
@@ -77,7 +92,7 @@ export interface CovidMapData {
   data_as_of: string;
   exact: boolean;
   rule: { regulation: string; effective_from: string } | null;
-  legend: { field: string; title_id: string; title_en: string; buckets: LegendBucket[] };
+  legend: { field: string; metric?: MapMetric; title_id: string; title_en: string; buckets: LegendBucket[]; population_source?: PopulationSource | null };
   features: { id: string; geometry: { type: string; coordinates: unknown }; properties: MapFeatureProps }[];
 }
 export type Cell = string | number | null;
@@ -85,6 +100,8 @@ export interface Table {
   level: MapLevel;
   date: string;
   exact: boolean;
+  /** Kecamatan level: where the population (for per_10k) comes from. */
+  population_source?: PopulationSource | null;
   columns: string[];
   rows: Record<string, Cell>[];
 }
