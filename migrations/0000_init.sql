@@ -119,6 +119,7 @@ CREATE TABLE "wifi_alert" (
 	"severity" text NOT NULL,
 	"reason" text NOT NULL,
 	"started_at" timestamp with time zone NOT NULL,
+	"detected_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"ended_at" timestamp with time zone,
 	"acknowledged_at" timestamp with time zone,
 	"acknowledged_by" text,
