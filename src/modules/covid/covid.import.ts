@@ -4,7 +4,7 @@ import { recordAudit } from '../../platform/audit/audit';
 import { failOnRowErrors, parseCsv, requireColumns } from '../../platform/csv';
 import { AppError, conflict, type ErrorDetail } from '../../platform/errors';
 import { contentHash, type ReportFigures } from './covid.figures';
-import { CovidReports, figuresOf } from './covid.reports';
+import { CovidReports, figureColumns, figuresOf } from './covid.reports';
 import * as repo from './covid.repo';
 
 // CSV bulk upload of many RW reports by a kelurahan/kecamatan (puskesmas) or dinkes operator:
@@ -75,7 +75,7 @@ export async function importReportsCsv(ctx: AppContext, reports: CovidReports, u
     for (const x of ok) {
       const hash = contentHash(x.figures, x.rtHouses, x.note);
       const existing = await repo.findReportByRwDate(tx, x.rwCode, x.date);
-      const cols = columnsOf(x.figures);
+      const cols = figureColumns(x.figures);
       let row: repo.ReportRow;
       if (!existing) {
         row = await repo.insertReport(tx, { rwCode: x.rwCode, kelurahanCode: x.kel, kecamatanCode: x.kec, date: x.date, status: 'submitted', ...cols, rtHouses: x.rtHouses, note: x.note, contentHash: hash, createdBy: user.id, submittedAt: new Date() });
@@ -117,21 +117,4 @@ async function runImport(fn: () => Promise<void>): Promise<void> {
     if ((e.code ?? e.cause?.code) === '23505') throw conflict('Another report for an RW and date in this file arrived at the same time; nothing was imported. Upload the file again.');
     throw err;
   }
-}
-
-function columnsOf(f: ReportFigures) {
-  return {
-    konfIsolasiMandiri: f.konfirmasi.isolasi_mandiri,
-    konfDirawat: f.konfirmasi.dirawat,
-    konfSelesai: f.konfirmasi.selesai,
-    konfMeninggal: f.konfirmasi.meninggal,
-    suspekDiisolasi: f.suspek.diisolasi,
-    suspekDiscarded: f.suspek.discarded,
-    suspekMeninggal: f.suspek.meninggal,
-    probableDiisolasi: f.probable.diisolasi,
-    probableSelesai: f.probable.selesai,
-    probableMeninggal: f.probable.meninggal,
-    kontakDikarantina: f.kontak_erat.dikarantina,
-    kontakDiscarded: f.kontak_erat.discarded,
-  };
 }

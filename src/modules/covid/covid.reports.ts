@@ -26,7 +26,8 @@ export function figuresOf(r: repo.ReportRow): ReportFigures {
   };
 }
 
-function figureColumns(f: ReportFigures) {
+/** Report figures as the report table's columns (the inverse of figuresOf). */
+export function figureColumns(f: ReportFigures) {
   return {
     konfIsolasiMandiri: f.konfirmasi.isolasi_mandiri,
     konfDirawat: f.konfirmasi.dirawat,
