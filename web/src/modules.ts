@@ -59,6 +59,16 @@ export const WEB_MODULES: WebModule[] = [
     page: lazy(() => import('./pages/wifi/WifiPage')),
     roles: ['operator_opd'],
   },
+  {
+    id: 'admin',
+    path: '/admin',
+    title: { id: 'Pengguna & audit', en: 'Users & audit' },
+    summary: { id: 'Kelola akun, peran, cakupan dan token API; baca log audit.', en: 'Manage accounts, roles, scopes and API tokens; read the audit log.' },
+    icon: 'user',
+    page: lazy(() => import('./pages/admin/AdminPage')),
+    roles: ['admin'],
+    navOnly: true,
+  },
 ];
 
 /** The modules a user may see: public ones plus those for their role. */
