@@ -3,6 +3,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { useFormat, useLang } from '../../i18n';
 import { kelurahanOf, readFollowed, useJson, writeFollowed, type Kelurahan, type Rw } from './data';
+import { kelurahanOptions, rwOptions, SelectField } from './bits';
 import ForumSection from './ForumSection';
 import { useCovidT } from './i18n';
 
@@ -81,35 +82,18 @@ function FollowPicker({ rw, onFollow }: { rw: string | null; onFollow: (c: strin
           }
         }}
       >
-        <div className="field">
-          <label htmlFor="follow-kel">{t('level.kelurahan')}</label>
-          <select
-            id="follow-kel"
-            value={kel}
-            onChange={(e) => {
-              setKel(e.target.value);
-              setPick('');
-            }}
-          >
-            <option value="">{t('follow.pickKel')}</option>
-            {kels.data?.map((k) => (
-              <option key={k.code} value={k.code}>
-                {k.name} ({k.kecamatan_name})
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="follow-rw">{t('level.rw')}</label>
-          <select id="follow-rw" value={pick} onChange={(e) => setPick(e.target.value)} disabled={!rws.data}>
-            <option value="">{t('follow.pickRw')}</option>
-            {rws.data?.map((r) => (
-              <option key={r.code} value={r.code}>
-                RW {r.number}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="follow-kel"
+          label={t('level.kelurahan')}
+          value={kel}
+          onChange={(v) => {
+            setKel(v);
+            setPick('');
+          }}
+          placeholder={t('follow.pickKel')}
+          options={kelurahanOptions(kels.data)}
+        />
+        <SelectField id="follow-rw" label={t('level.rw')} value={pick} onChange={setPick} placeholder={t('follow.pickRw')} options={rwOptions(rws.data)} disabled={!rws.data} />
         <div className="field covid-download">
           <button type="submit" className="btn btn-primary" disabled={!pick}>
             {t('follow.save')}

@@ -6,6 +6,7 @@ import { Loading } from '../../components/Loading';
 import { useFormat } from '../../i18n';
 import { Link } from '../../router';
 import { todayJakarta, useJson, type Kelurahan } from './data';
+import { kelurahanOptions, SelectField } from './bits';
 import { useCovidT, type CovidKey } from './i18n';
 import ReportForm from './ReportForm';
 import { GROUPS, type Group, type Report } from './reports';
@@ -182,16 +183,7 @@ function MissingCard({ user }: { user: User }) {
     <section className="card" aria-labelledby="missing-title" id="covid-missing">
       <h2 id="missing-title">{t('missing.title')}</h2>
       <div className="covid-filters">
-        <div className="field">
-          <label htmlFor="missing-kel">{t('level.kelurahan')}</label>
-          <select id="missing-kel" value={kel} onChange={(e) => setKel(e.target.value)}>
-            {mineKels.map((k) => (
-              <option key={k.code} value={k.code}>
-                {k.name} ({k.kecamatan_name})
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField id="missing-kel" label={t('level.kelurahan')} value={kel} onChange={setKel} options={kelurahanOptions(mineKels)} />
         <div className="field">
           <label htmlFor="missing-date">{t('rep.date')}</label>
           <input id="missing-date" type="date" value={date} max={todayJakarta()} onChange={(e) => setDate(e.target.value)} />

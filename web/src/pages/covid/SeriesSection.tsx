@@ -3,7 +3,7 @@ import { Chart, type ChartOption } from '../../components/chart';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { useFormat } from '../../i18n';
-import { CountText } from './bits';
+import { CountText, kelurahanOptions, rwOptions, SelectField } from './bits';
 import { kelurahanOf, readFollowed, useJson, type Kecamatan, type Kelurahan, type Level, type Published, type Rw, type Series } from './data';
 import { useCovidT } from './i18n';
 
@@ -60,52 +60,20 @@ export default function SeriesSection({ version }: { version: number }) {
     <section className="card" aria-labelledby="covid-series-title" id="covid-series">
       <h2 id="covid-series-title">{t('series.title')}</h2>
       <div className="covid-filters">
-        <div className="field">
-          <label htmlFor="series-level">{t('series.level')}</label>
-          <select id="series-level" value={level} onChange={(e) => setLevel(e.target.value as Level)}>
-            {(['kota', 'kecamatan', 'kelurahan', 'rw'] as const).map((l) => (
-              <option key={l} value={l}>
-                {t(`level.${l}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="series-level"
+          label={t('series.level')}
+          value={level}
+          onChange={(v) => setLevel(v as Level)}
+          options={(['kota', 'kecamatan', 'kelurahan', 'rw'] as const).map((l) => ({ value: l, label: t(`level.${l}`) }))}
+        />
         {level === 'kecamatan' && (
-          <div className="field">
-            <label htmlFor="series-kec">{t('level.kecamatan')}</label>
-            <select id="series-kec" value={kec} onChange={(e) => setKec(e.target.value)}>
-              {kecs.data?.map((k) => (
-                <option key={k.code} value={k.code}>
-                  {k.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField id="series-kec" label={t('level.kecamatan')} value={kec} onChange={setKec} options={kecs.data?.map((k) => ({ value: k.code, label: k.name }))} />
         )}
         {(level === 'kelurahan' || level === 'rw') && (
-          <div className="field">
-            <label htmlFor="series-kel">{t('level.kelurahan')}</label>
-            <select id="series-kel" value={kel} onChange={(e) => setKel(e.target.value)}>
-              {kels.data?.map((k) => (
-                <option key={k.code} value={k.code}>
-                  {k.name} ({k.kecamatan_name})
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField id="series-kel" label={t('level.kelurahan')} value={kel} onChange={setKel} options={kelurahanOptions(kels.data)} />
         )}
-        {level === 'rw' && (
-          <div className="field">
-            <label htmlFor="series-rw">{t('level.rw')}</label>
-            <select id="series-rw" value={rw} onChange={(e) => setRw(e.target.value)}>
-              {rws.data?.map((r) => (
-                <option key={r.code} value={r.code}>
-                  RW {r.number}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
+        {level === 'rw' && <SelectField id="series-rw" label={t('level.rw')} value={rw} onChange={setRw} options={rwOptions(rws.data)} />}
       </div>
       {series.error ? <ErrorNotice error={series.error} onRetry={series.reload} retryLabel={t('retry')} /> : null}
       {!s && !series.error && <Loading minHeight="320px" />}

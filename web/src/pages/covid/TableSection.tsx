@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { useFormat, useLang } from '../../i18n';
-import { CountText, ZoneBadge } from './bits';
+import { CountText, kelurahanOptions, SelectField, ZoneBadge } from './bits';
 import { downloadText, kelurahanOf, readFollowed, toCsv, useJson, type Cell, type Kelurahan, type MapLevel, type Table, type Zone } from './data';
 import { useCovidT, type CovidKey } from './i18n';
 
@@ -53,28 +53,14 @@ export default function TableSection({ date, version }: { date: string; version:
         <p className="muted small">{t('map.dateShown', { date: fmt.date(date) })}</p>
       </div>
       <div className="covid-filters">
-        <div className="field">
-          <label htmlFor="table-level">{t('series.level')}</label>
-          <select id="table-level" value={level} onChange={(e) => setLevel(e.target.value as MapLevel)}>
-            {(['kecamatan', 'kelurahan', 'rw'] as const).map((l) => (
-              <option key={l} value={l}>
-                {t(`level.${l}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        {level === 'rw' && (
-          <div className="field">
-            <label htmlFor="table-kel">{t('level.kelurahan')}</label>
-            <select id="table-kel" value={kel} onChange={(e) => setKel(e.target.value)}>
-              {kels.data?.map((k) => (
-                <option key={k.code} value={k.code}>
-                  {k.name} ({k.kecamatan_name})
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
+        <SelectField
+          id="table-level"
+          label={t('series.level')}
+          value={level}
+          onChange={(v) => setLevel(v as MapLevel)}
+          options={(['kecamatan', 'kelurahan', 'rw'] as const).map((l) => ({ value: l, label: t(`level.${l}`) }))}
+        />
+        {level === 'rw' && <SelectField id="table-kel" label={t('level.kelurahan')} value={kel} onChange={setKel} options={kelurahanOptions(kels.data)} />}
         <div className="field covid-download">
           <button type="button" className="btn btn-secondary" onClick={download} disabled={!data || table.loading} id="covid-csv">
             {t('table.csv')}

@@ -39,3 +39,41 @@ export function ZoneChips({ zones }: { zones: ZoneCounts }) {
     </ul>
   );
 }
+
+export interface SelectOption {
+  value: string;
+  label: string;
+}
+
+/** A labelled select in the filter rows (level, kecamatan, kelurahan, RW pickers share it). */
+export function SelectField({ id, label, value, options, onChange, placeholder, disabled }: {
+  id: string;
+  label: string;
+  value: string;
+  options: SelectOption[] | undefined;
+  onChange: (value: string) => void;
+  /** An empty first option ("pick one…"). */
+  placeholder?: string;
+  disabled?: boolean;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)} disabled={disabled}>
+        {placeholder !== undefined && <option value="">{placeholder}</option>}
+        {options?.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** Options for kelurahan pickers: "Name (Kecamatan)", since two kelurahan are called Curug. */
+export const kelurahanOptions = (list: { code: string; name: string; kecamatan_name: string }[] | null | undefined): SelectOption[] | undefined =>
+  list?.map((k) => ({ value: k.code, label: `${k.name} (${k.kecamatan_name})` }));
+
+export const rwOptions = (list: { code: string; number: string }[] | null | undefined): SelectOption[] | undefined =>
+  list?.map((r) => ({ value: r.code, label: `RW ${r.number}` }));
