@@ -12,10 +12,8 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
-import pg from 'pg';
-import { dropDatabase, writeResult } from './lib';
+import { dropDatabase, prepareBackend, writeResult } from './lib';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 100);
@@ -105,27 +103,7 @@ async function verifyToPublic(url: string, rounds = 5): Promise<number[]> {
 }
 
 async function main(): Promise<void> {
-  const base = process.env.DATABASE_URL;
-  const backend = base ? 'postgres' : 'pglite';
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'smartcity-covid-bench-'));
-  const env: Record<string, string> = { DATA_DIR: dataDir };
-  let dbName: string | undefined;
-  if (base) {
-    dbName = `${new URL(base).pathname.slice(1)}_covidbench_${randomBytes(3).toString('hex')}`;
-    const c = new pg.Client({ connectionString: base });
-    await c.connect();
-    await c.query(`CREATE DATABASE "${dbName}"`);
-    await c.end();
-    const u = new URL(base);
-    u.pathname = `/${dbName}`;
-    env.DATABASE_URL = u.toString();
-  }
-  if (!fs.existsSync(path.join(ROOT, 'web/dist/index.html'))) {
-    const stub = path.join(dataDir, 'web-stub');
-    fs.mkdirSync(stub);
-    fs.writeFileSync(path.join(stub, 'index.html'), '<!doctype html><title>stub</title>');
-    env.WEB_DIST = stub;
-  }
+  const { backend, base, dbName, dataDir, env } = await prepareBackend('covidbench');
   const result: Record<string, unknown> = { backend, at: new Date().toISOString(), node: process.version, cpus: os.cpus().length, connections: CONNECTIONS, duration_s: DURATION_S, seeded: '924 RW x 730 days (demo series)' };
   let server: Awaited<ReturnType<typeof startServer>> | undefined;
   let ceiling: http.Server | undefined;

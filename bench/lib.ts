@@ -1,6 +1,8 @@
 // Small pieces every benchmark needs: a free port, a database of its own, and merging its figures
 // into bench/results/<name>.json under the backend it ran on.
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
@@ -35,4 +37,43 @@ export function writeResult(name: string, backend: string, result: unknown): voi
   const prev = fs.existsSync(out) ? (JSON.parse(fs.readFileSync(out, 'utf8')) as Record<string, unknown>) : {};
   fs.writeFileSync(out, `${JSON.stringify({ ...prev, [backend]: result }, null, 2)}\n`);
   console.log(`wrote ${path.relative(ROOT, out)} (${backend})`);
+}
+
+export interface BenchBackend {
+  backend: 'pglite' | 'postgres';
+  /** DATABASE_URL of the server the bench was pointed at (its own database is made inside it). */
+  base?: string;
+  dbName?: string;
+  dataDir: string;
+  /** Environment for the server under test: DATA_DIR, and DATABASE_URL / WEB_DIST when needed. */
+  env: Record<string, string>;
+}
+
+/**
+ * A fresh place for the server under test: a temp DATA_DIR (PGlite) or, with DATABASE_URL, a new
+ * database of its own. The real web build is used when there is one; otherwise a stub, so cold
+ * start measures the server and not a first-time `vite build`.
+ */
+export async function prepareBackend(tag: string): Promise<BenchBackend> {
+  const base = process.env.DATABASE_URL;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `smartcity-${tag}-`));
+  const env: Record<string, string> = { DATA_DIR: dataDir };
+  let dbName: string | undefined;
+  if (base) {
+    dbName = `${new URL(base).pathname.slice(1)}_${tag.replace(/\W/g, '')}_${randomBytes(3).toString('hex')}`;
+    const c = new pg.Client({ connectionString: base });
+    await c.connect();
+    await c.query(`CREATE DATABASE "${dbName}"`);
+    await c.end();
+    const u = new URL(base);
+    u.pathname = `/${dbName}`;
+    env.DATABASE_URL = u.toString();
+  }
+  if (!fs.existsSync(path.join(ROOT, 'web/dist/index.html'))) {
+    const stub = path.join(dataDir, 'web-stub');
+    fs.mkdirSync(stub);
+    fs.writeFileSync(path.join(stub, 'index.html'), '<!doctype html><title>stub</title>');
+    env.WEB_DIST = stub;
+  }
+  return { backend: base ? 'postgres' : 'pglite', base, dbName, dataDir, env };
 }

@@ -12,10 +12,8 @@ import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
-import pg from 'pg';
-import { dropDatabase, freePort, writeResult } from './lib';
+import { dropDatabase, freePort, prepareBackend, writeResult } from './lib';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -197,29 +195,7 @@ async function bare(payloads: Map<string, Payload>, dir: string): Promise<{ url:
 }
 
 async function main(): Promise<void> {
-  const base = process.env.DATABASE_URL;
-  const backend = base ? 'postgres' : 'pglite';
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'smartcity-bench-'));
-  let dbName: string | undefined;
-  const env: Record<string, string> = { DATA_DIR: dataDir };
-  if (base) {
-    dbName = `${new URL(base).pathname.slice(1)}_bench_${randomBytes(3).toString('hex')}`;
-    const c = new pg.Client({ connectionString: base });
-    await c.connect();
-    await c.query(`CREATE DATABASE "${dbName}"`);
-    await c.end();
-    const u = new URL(base);
-    u.pathname = `/${dbName}`;
-    env.DATABASE_URL = u.toString();
-  }
-  // Use the real web build when there is one; otherwise a stub, so cold start measures the server
-  // and not a first-time `vite build`.
-  if (!fs.existsSync(path.join(ROOT, 'web/dist/index.html'))) {
-    const stub = path.join(dataDir, 'web-stub');
-    fs.mkdirSync(stub);
-    fs.writeFileSync(path.join(stub, 'index.html'), '<!doctype html><title>stub</title>');
-    env.WEB_DIST = stub;
-  }
+  const { backend, base, dbName, dataDir, env } = await prepareBackend('bench');
 
   const result: Record<string, unknown> = {
     backend,
