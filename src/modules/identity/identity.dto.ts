@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../../platform/access';
+import { SCOPE_KINDS } from './identity.scope';
 
 export const LoginBody = z.strictObject({
   email: z.string().min(3).max(254),
@@ -61,6 +62,12 @@ export const AdminUser = PublicUser.extend({
 });
 
 export const UserPage = z.object({ items: z.array(AdminUser), next_cursor: z.string().nullable() });
+
+export const RoleInfo = z.object({
+  role: z.enum(ROLES),
+  scope_kind: z.enum(SCOPE_KINDS).describe('rw: an RW code; area: city, kecamatan or kelurahan code; slug: an id; optional-slug: an id or nothing; none: no scope'),
+  scope_help: z.string().describe('What the scope looks like, in words (English)'),
+});
 
 // --- tokens -------------------------------------------------------------------------------------
 

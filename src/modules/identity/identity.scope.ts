@@ -1,4 +1,4 @@
-import type { Role } from '../../platform/access';
+import { ROLES, type Role } from '../../platform/access';
 import { AppError, invalid } from '../../platform/errors';
 
 /** What identity needs from wilayah to check area scopes (WilayahService fits it). */
@@ -16,7 +16,9 @@ const KEL_RE = /^32\.76\.\d{2}\.\d{4}$/;
 /** Agency, shop, outlet or provider ids: lower-case slugs such as `diskominfo`, `toko-demo-1`. */
 const SLUG_RE = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 
-type ScopeKind = 'rw' | 'area' | 'slug' | 'optional-slug' | 'none';
+/** The kinds of scope a role can take; GET /api/roles tells the web which one each role has. */
+export const SCOPE_KINDS = ['rw', 'area', 'slug', 'optional-slug', 'none'] as const;
+export type ScopeKind = (typeof SCOPE_KINDS)[number];
 
 /** Which kind of scope each role takes (README "roles": every role is scoped). */
 export const SCOPE_KIND: Record<Role, ScopeKind> = {
@@ -34,13 +36,19 @@ export const SCOPE_KIND: Record<Role, ScopeKind> = {
   admin: 'none',
 };
 
-const HELP: Record<ScopeKind, string> = {
+/** What a scope of each kind looks like, in words (error messages and GET /api/roles). */
+export const SCOPE_HELP: Record<ScopeKind, string> = {
   rw: 'an RW code such as 32.76.01.1006/005 (list them with GET /api/wilayah/rw?kelurahan=32.76.01.1006)',
   area: `${CITY_CODE} (the whole city), a kecamatan code such as 32.76.01 or a kelurahan code such as 32.76.01.1006`,
   slug: 'an agency, shop or outlet id in lower case, such as diskominfo or toko-demo-1',
   'optional-slug': 'nothing, or a provider id in lower case such as biznet',
   none: 'no scope',
 };
+
+/** Every role with its kind of scope and what the scope looks like, in ROLES order. */
+export function roleCatalog(): { role: Role; scope_kind: ScopeKind; scope_help: string }[] {
+  return ROLES.map((role) => ({ role, scope_kind: SCOPE_KIND[role], scope_help: SCOPE_HELP[SCOPE_KIND[role]] }));
+}
 
 async function kelurahanExists(regions: RegionLookup, code: string): Promise<boolean> {
   try {
@@ -59,7 +67,7 @@ async function kelurahanExists(regions: RegionLookup, code: string): Promise<boo
 export async function checkScope(role: Role, scope: string | null | undefined, regions: RegionLookup): Promise<string | null> {
   const kind = SCOPE_KIND[role];
   const s = scope?.trim() || null;
-  const fail = (why: string) => invalid(`${why} A ${role} account needs ${HELP[kind]}.`, [{ path: 'scope', message: why }]);
+  const fail = (why: string) => invalid(`${why} A ${role} account needs ${SCOPE_HELP[kind]}.`, [{ path: 'scope', message: why }]);
   if (kind === 'none') {
     if (s) throw fail(`The role ${role} has no scope, but "${s}" was given.`);
     return null;

@@ -6,7 +6,7 @@ import { recordAudit } from '../../platform/audit/audit';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../platform/errors';
 import { hashPassword, newApiToken, newSecret, sha256, verifyPassword } from './identity.crypto';
 import { MIN_PASSWORD } from './identity.dto';
-import { checkScope, type RegionLookup } from './identity.scope';
+import { checkScope, roleCatalog, type RegionLookup } from './identity.scope';
 import * as repo from './identity.repo';
 
 export interface NewUser {
@@ -91,6 +91,12 @@ export class IdentityService {
     requireRole(actor, 'admin');
     const u = await this.createUser(input, actor, requestId);
     return (await repo.findUserById(this.database.db, u.id))!;
+  }
+
+  /** Every role with the kind of scope it takes, for the admin page's forms (admin). */
+  listRoles(actor: AuthUser) {
+    requireRole(actor, 'admin');
+    return roleCatalog();
   }
 
   /** Users for the admin page, newest first, keyset-paged. */

@@ -23,6 +23,16 @@ export function userRoutes(app: FastifyInstance, identity: IdentityService): voi
   );
 
   r.get(
+    '/api/roles',
+    { schema: { tags: users, summary: 'Every role with the kind of scope it takes and what that scope looks like (admin)', response: { 200: z.array(dto.RoleInfo) } } },
+    async (req, reply) => {
+      const roles = identity.listRoles(requireUser(req));
+      reply.headers(noStore);
+      return roles;
+    },
+  );
+
+  r.get(
     '/api/users/:id',
     { schema: { tags: users, summary: 'One user (admin)', params: dto.UserIdParams, response: { 200: dto.AdminUser } } },
     async (req, reply) => {

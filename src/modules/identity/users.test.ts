@@ -2,6 +2,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestEnv, type TestEnv } from '../../../test/helpers';
 import { buildUser, loginSession, type TestUser } from '../../../test/factories';
+import { ROLES, type Role } from '../../platform/access';
+import { SCOPE_KIND } from './identity.scope';
 
 let env: TestEnv;
 let admin: TestUser;
@@ -30,6 +32,40 @@ async function auditOf(entityId: string): Promise<AuditRec[]> {
   return r.json().items;
 }
 
+describe('GET /api/roles', () => {
+  test('lists every role once, in ROLES order, with its scope kind and a hint', async () => {
+    const r = await inject('GET', '/api/roles', admin.headers);
+    assert.equal(r.statusCode, 200);
+    const roles: { role: string; scope_kind: string; scope_help: string }[] = r.json();
+    assert.deepEqual(roles.map((x) => x.role), [...ROLES]);
+    for (const x of roles) {
+      assert.deepEqual(Object.keys(x).sort(), ['role', 'scope_help', 'scope_kind']);
+      assert.equal(x.scope_kind, SCOPE_KIND[x.role as Role], x.role);
+      assert.ok(x.scope_help.length > 5, x.role);
+    }
+    const byRole = new Map(roles.map((x) => [x.role, x]));
+    assert.equal(byRole.get('petugas_rw')?.scope_kind, 'rw');
+    assert.match(byRole.get('petugas_rw')!.scope_help, /32\.76\.01\.1006\/005/);
+    assert.equal(byRole.get('dinkes')?.scope_kind, 'area');
+    assert.equal(byRole.get('wifi_fleet')?.scope_kind, 'optional-slug');
+    assert.equal(byRole.get('admin')?.scope_kind, 'none');
+  });
+
+  test('a petugas_rw gets 403 and anonymous 401', async () => {
+    const rw = await buildUser(env, { role: 'petugas_rw', scope: '32.76.01.1006/001' });
+    assert.equal((await inject('GET', '/api/roles', rw.headers)).statusCode, 403);
+    assert.equal((await inject('GET', '/api/roles')).statusCode, 401);
+  });
+
+  test('the kind it reports is the one POST /api/users enforces', async () => {
+    // warga is "none": a scope is refused, with the same hint the list gives.
+    const r = await inject('POST', '/api/users', admin.headers, { email: 'roles-kind@depok.go.id', password: 'rahasia123', role: 'warga', scope: 'x' });
+    assert.equal(r.statusCode, 400);
+    const none = (await inject('GET', '/api/roles', admin.headers)).json().find((x: { role: string }) => x.role === 'warga');
+    assert.ok(r.json().error.message.includes(none.scope_help));
+  });
+});
+
 describe('admin only', () => {
   test('anonymous is 401, other roles 403, on every admin endpoint', async () => {
     const warga = await buildUser(env, { role: 'warga' });
@@ -41,6 +77,7 @@ describe('admin only', () => {
       ['PATCH', `/api/users/${warga.id}`, { role: 'admin' }],
       ['POST', `/api/users/${warga.id}/tokens`, { name: 'x' }],
       ['GET', '/api/audit'],
+      ['GET', '/api/roles'],
     ];
     for (const [m, url, body] of calls) {
       const anon = await inject(m, url, {}, body);

@@ -5,10 +5,10 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { useT } from '../../i18n';
 import type { MessageKey } from '../../i18n/id';
 import { useAdminT } from './i18n';
-import { fieldErrors, ROLES, SCOPE_KIND, type AdminUser } from './shared';
+import { fieldErrors, scopeKindOf, type AdminUser, type RoleInfo } from './shared';
 
 /** Add a user: the API checks everything (scope against real regions); its messages go next to the fields. */
-export function AddUserForm({ onCreated }: { onCreated(u: AdminUser): void }) {
+export function AddUserForm({ roles, onCreated }: { roles: RoleInfo[]; onCreated(u: AdminUser): void }) {
   const t = useAdminT();
   const shell = useT();
   const [email, setEmail] = useState('');
@@ -19,7 +19,8 @@ export function AddUserForm({ onCreated }: { onCreated(u: AdminUser): void }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const fe = fieldErrors(error);
-  const noScope = SCOPE_KIND[role] === 'none';
+  const kind = scopeKindOf(roles, role);
+  const noScope = kind === 'none';
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -71,7 +72,7 @@ export function AddUserForm({ onCreated }: { onCreated(u: AdminUser): void }) {
           'role',
           t('add.role'),
           <select id="add-role" value={role} onChange={(e) => setRole(e.target.value as Role)} aria-invalid={!!fe.role} aria-describedby={describedBy('role', false)}>
-            {ROLES.map((r) => (
+            {roles.map(({ role: r }) => (
               <option key={r} value={r}>
                 {shell(`role.${r}` as MessageKey)} ({r})
               </option>
@@ -82,7 +83,7 @@ export function AddUserForm({ onCreated }: { onCreated(u: AdminUser): void }) {
           'scope',
           t('add.scope'),
           <input id="add-scope" autoComplete="off" spellCheck={false} value={scope} disabled={noScope && !scope} onChange={(e) => setScope(e.target.value)} aria-invalid={!!fe.scope} aria-describedby={describedBy('scope', true)} />,
-          t(`scope.${SCOPE_KIND[role]}`),
+          t(`scope.${kind}`),
         )}
         {field(
           'password',

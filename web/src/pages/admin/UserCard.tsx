@@ -6,12 +6,12 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { useT } from '../../i18n';
 import type { MessageKey } from '../../i18n/id';
 import { useAdminT } from './i18n';
-import { fieldErrors, ROLES, SCOPE_KIND, type AdminUser, type TokenCreated } from './shared';
+import { fieldErrors, scopeKindOf, type AdminUser, type RoleInfo, type TokenCreated } from './shared';
 
 type Mode = 'view' | 'edit' | 'confirm-edit' | 'confirm-toggle' | 'token';
 
 /** One user: facts, and the admin's actions on it (each write asks for confirmation first). */
-export function UserCard({ user, onChanged }: { user: AdminUser; onChanged(u: AdminUser): void }) {
+export function UserCard({ user, roles, onChanged }: { user: AdminUser; roles: RoleInfo[]; onChanged(u: AdminUser): void }) {
   const t = useAdminT();
   const shell = useT();
   const [mode, setMode] = useState<Mode>('view');
@@ -107,7 +107,7 @@ export function UserCard({ user, onChanged }: { user: AdminUser; onChanged(u: Ad
             <div className={`field${fe.role ? ' field-invalid' : ''}`}>
               <label htmlFor={`role-${user.id}`}>{t('users.role')}</label>
               <select id={`role-${user.id}`} value={role} disabled={mode === 'confirm-edit'} onChange={(e) => setRole(e.target.value as Role)}>
-                {ROLES.map((r) => (
+                {roles.map(({ role: r }) => (
                   <option key={r} value={r}>
                     {roleName(r)} ({r})
                   </option>
@@ -118,7 +118,7 @@ export function UserCard({ user, onChanged }: { user: AdminUser; onChanged(u: Ad
             <div className={`field${fe.scope ? ' field-invalid' : ''}`}>
               <label htmlFor={`scope-${user.id}`}>{t('users.scope')}</label>
               <input id={`scope-${user.id}`} value={scope} spellCheck={false} disabled={mode === 'confirm-edit'} onChange={(e) => setScope(e.target.value)} aria-invalid={!!fe.scope} />
-              <small className="muted field-hint">{t(`scope.${SCOPE_KIND[role]}`)}</small>
+              <small className="muted field-hint">{t(`scope.${scopeKindOf(roles, role)}`)}</small>
               {fe.scope && (
                 <small className="field-error" role="alert">
                   {fe.scope}

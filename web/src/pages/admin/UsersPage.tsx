@@ -7,7 +7,7 @@ import { useT } from '../../i18n';
 import type { MessageKey } from '../../i18n/id';
 import { AddUserForm } from './AddUserForm';
 import { useAdminT } from './i18n';
-import { ROLES, type AdminUser, type UserPage } from './shared';
+import type { AdminUser, RoleInfo, UserPage } from './shared';
 import { UserCard } from './UserCard';
 
 const PAGE = 25;
@@ -24,6 +24,24 @@ export default function UsersPage() {
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<unknown>(null);
   const [added, setAdded] = useState<string | null>(null);
+  // Roles and their scope kinds come from the server (GET /api/roles), fetched once per visit.
+  const [roles, setRoles] = useState<RoleInfo[] | null>(null);
+  const [rolesError, setRolesError] = useState<unknown>(null);
+
+  const loadRoles = useCallback(async (signal?: AbortSignal) => {
+    setRolesError(null);
+    try {
+      setRoles(await api<RoleInfo[]>('/api/roles', { signal }));
+    } catch (err) {
+      if ((err as Error).name !== 'AbortError') setRolesError(err);
+    }
+  }, []);
+
+  useEffect(() => {
+    const ac = new AbortController();
+    void loadRoles(ac.signal);
+    return () => ac.abort();
+  }, [loadRoles]);
 
   const load = useCallback(
     async (after: string | null, signal?: AbortSignal) => {
@@ -59,16 +77,35 @@ export default function UsersPage() {
 
   const replace = (u: AdminUser) => setItems((prev) => prev.map((x) => (x.id === u.id ? u : x)));
 
+  const header = (
+    <header>
+      <h1>{t('users.title')}</h1>
+      <p className="lead">{t('users.intro')}</p>
+    </header>
+  );
+  if (rolesError != null)
+    return (
+      <>
+        {header}
+        <ErrorNotice error={rolesError} title={t('roles.failed')} onRetry={() => void loadRoles()} />
+      </>
+    );
+  if (!roles)
+    return (
+      <>
+        {header}
+        <Loading />
+      </>
+    );
+
   return (
     <>
-      <header>
-        <h1>{t('users.title')}</h1>
-        <p className="lead">{t('users.intro')}</p>
-      </header>
+      {header}
 
       <details className="admin-add-box">
         <summary className="btn btn-primary">{t('add.open')}</summary>
         <AddUserForm
+          roles={roles}
           onCreated={(u) => {
             setAdded(u.email);
             // Newest first: the new user heads the list if it matches the filter.
@@ -87,7 +124,7 @@ export default function UsersPage() {
           <label htmlFor="users-role">{t('users.filterRole')}</label>
           <select id="users-role" value={role} onChange={(e) => setRole(e.target.value as Role | '')}>
             <option value="">{t('users.allRoles')}</option>
-            {ROLES.map((r) => (
+            {roles.map(({ role: r }) => (
               <option key={r} value={r}>
                 {shell(`role.${r}` as MessageKey)}
               </option>
@@ -109,7 +146,7 @@ export default function UsersPage() {
           </p>
           <ul className="user-list">
             {items.map((u) => (
-              <UserCard key={u.id} user={u} onChanged={replace} />
+              <UserCard key={u.id} user={u} roles={roles} onChanged={replace} />
             ))}
           </ul>
         </>

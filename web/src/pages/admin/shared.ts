@@ -42,24 +42,21 @@ export interface AuditPage {
   next_before: number | null;
 }
 
-/** The roles the API accepts (ROLES in src/platform/access.ts), in the order the select shows them. */
-export const ROLES: Role[] = ['warga', 'petugas_rw', 'puskesmas', 'dinkes', 'operator_opd', 'penjual', 'operator_outlet', 'walidata', 'produsen_data', 'evaluator', 'wifi_fleet', 'admin'];
+/** The kinds of scope a role takes (GET /api/roles, from SCOPE_KIND in identity.scope.ts). */
+export type ScopeKind = 'rw' | 'area' | 'slug' | 'optional-slug' | 'none';
 
-/** Which kind of scope each role takes (mirrors SCOPE_KIND in identity.scope.ts) → the hint shown. */
-export const SCOPE_KIND: Record<Role, 'rw' | 'area' | 'slug' | 'optional-slug' | 'none'> = {
-  warga: 'none',
-  petugas_rw: 'rw',
-  puskesmas: 'area',
-  dinkes: 'area',
-  operator_opd: 'slug',
-  penjual: 'slug',
-  operator_outlet: 'slug',
-  walidata: 'slug',
-  produsen_data: 'slug',
-  evaluator: 'none',
-  wifi_fleet: 'optional-slug',
-  admin: 'none',
-};
+/** One entry of GET /api/roles: the server decides which roles exist and what scope each takes. */
+export interface RoleInfo {
+  role: Role;
+  scope_kind: ScopeKind;
+  /** English; the page shows its own translated hint per scope_kind. */
+  scope_help: string;
+}
+
+/** The scope kind of a role; 'slug' (a free-text id) if the list does not know it, so nothing is blocked. */
+export function scopeKindOf(roles: RoleInfo[], role: Role): ScopeKind {
+  return roles.find((r) => r.role === role)?.scope_kind ?? 'slug';
+}
 
 /**
  * The API's validation details by field name (`body.scope` and `scope` both → `scope`), so each
