@@ -12,6 +12,7 @@ import { DEMO_PASSWORD, DESKTOP, demoEmail, login, pageErrors, screenshot, start
 
 const DEPOK = { latitude: -6.4, longitude: 106.82 };
 const MAC = '02:de:0c:00:00:05'; // the demo AP of hotspot 5 (Kantor Kelurahan Pondok Cina)
+const STRAY = '02:ff:00:00:00:01'; // in no registry: listed for the operator, not dropped
 
 interface Session {
   cookie: string;
@@ -161,6 +162,8 @@ describe('wifi pages', () => {
     await login(page, demoEmail('operator_opd'));
     await page.goto('/wifi/operasi');
     await page.locator('#notok .wifi-summary[data-count="0"]').waitFor();
+    await page.locator('#unknown .wifi-summary[data-count="0"]').waitFor();
+    assert.match(await page.locator('#unknown').innerText(), /Tidak ada MAC tak dikenal/);
     await page.locator('.wifi-live[data-live="on"]').waitFor();
     await page.locator('#coverage .wifi-summary').waitFor();
     assert.match(await page.locator('#coverage .wifi-summary').innerText(), /924 RW di bawah target 2/);
@@ -180,9 +183,11 @@ describe('wifi pages', () => {
     const token = ((await tok.json()) as { token: string }).token;
     const now = Date.now();
     const hb = (mac: string, ago: number) => ({ mac, ts: new Date(now - ago).toISOString(), clients: 4, rx_bytes: 1000, tx_bytes: 500, uptime_s: 3600 });
-    const t = await apiPost(e.url, '/api/wifi/telemetry', { authorization: `Bearer ${token}` }, [hb(MAC, 10 * 60_000), hb('02:de:0c:00:00:06', 0)]);
+    const t = await apiPost(e.url, '/api/wifi/telemetry', { authorization: `Bearer ${token}` }, [hb(MAC, 10 * 60_000), hb('02:de:0c:00:00:06', 0), hb(STRAY, 0)]);
     assert.equal(t.status, 200, await t.clone().text());
-    assert.equal(((await t.json()) as { stored: number }).stored, 2);
+    const sent = (await t.json()) as { stored: number; unknown: number; unknown_macs: string[] };
+    assert.equal(sent.stored, 2);
+    assert.deepEqual([sent.unknown, sent.unknown_macs], [1, [STRAY]]);
     const admin = await apiLogin(e.url, 'admin');
     const ev = await apiPost(e.url, '/api/wifi/health/evaluate', { cookie: admin.cookie, 'x-csrf-token': admin.csrf });
     assert.equal(ev.status, 200, await ev.clone().text());
@@ -216,6 +221,22 @@ describe('wifi pages', () => {
     await alert.getByText('Diketahui oleh operator_opd@demo.depok.go.id').waitFor();
     assert.match(await alert.innerText(), /Teknisi provider sudah dihubungi/);
 
+    // The stray MAC arrived with the evaluation's refresh: counted once, with what to do about it.
+    const stray = page.locator(`#unknown tr[data-mac="${STRAY}"]`);
+    await stray.waitFor();
+    assert.equal(await stray.locator('.wifi-unknown-count').innerText(), '1');
+    assert.match(await page.locator('#unknown').innerText(), /daftarkan AP-nya di registri/);
+    await stray.scrollIntoViewIfNeeded();
+    await stray.getByRole('button', { name: 'Abaikan' }).click();
+    await stray.getByText(`Abaikan ${STRAY}?`).waitFor();
+    await screenshot(page, 'wifi-ops-unknown-mobile');
+    await stray.getByRole('button', { name: 'Ya, abaikan' }).click();
+    await stray.waitFor({ state: 'detached' });
+    await page.locator('#unknown .wifi-summary[data-count="0"]').waitFor();
+    await page.getByText(`${STRAY} diabaikan.`).waitFor();
+    const left = await page.request.get('/api/wifi/unknown-macs');
+    assert.deepEqual(await left.json(), [], 'dismissed on the server, not only hidden');
+
     // Every table downloads as CSV with the operator's session.
     for (const href of await page.locator('a.wifi-csv').evaluateAll((els) => els.map((a) => a.getAttribute('href')!))) {
       const r = await page.request.get(href);
@@ -232,8 +253,13 @@ describe('wifi pages', () => {
     await login(desk, demoEmail('operator_opd'));
     await desk.goto('/wifi/operasi');
     await desk.locator(`#notok tr[data-mac="${MAC}"]`).waitFor();
+    // Every section above the coverage map has its content, so scrolling to it is not undone by a late one growing.
+    await desk.locator(`#alerts li[data-mac="${MAC}"]`).waitFor();
+    await desk.locator('#unknown .wifi-summary[data-count="0"]').waitFor();
+    await desk.locator('#coverage .wifi-summary').waitFor();
     await screenshot(desk, 'wifi-ops-desktop');
-    await desk.locator('#coverage').scrollIntoViewIfNeeded();
+    // The summary, not the section: the section is taller than the screen, and centring it leaves the map (at its top) above the fold.
+    await desk.locator('#coverage .wifi-summary').scrollIntoViewIfNeeded();
     await desk.locator('#coverage .leaflet-container').waitFor();
     await desk.locator('#coverage path.wifi-cov-pt').first().waitFor();
     await screenshot(desk, 'wifi-ops-coverage-desktop');

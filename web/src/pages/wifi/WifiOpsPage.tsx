@@ -9,9 +9,10 @@ import { AlertsSection } from './ops/AlertsSection';
 import { CoverageSection } from './ops/CoverageSection';
 import { NotOkSection } from './ops/NotOkSection';
 import { SlaSection } from './ops/SlaSection';
+import { UnknownMacsSection } from './ops/UnknownMacsSection';
 import { UsageSection } from './ops/UsageSection';
 
-/** Operations (operator_opd, admin): APs not OK, alerts, coverage per RW, SLA and usage; live over SSE. */
+/** Operations (operator_opd, admin): APs not OK, alerts, unknown MACs, coverage per RW, SLA and usage; live over SSE. */
 export default function WifiOpsPage() {
   const t = useWifiT();
   const { user } = useAuth();
@@ -19,6 +20,7 @@ export default function WifiOpsPage() {
   const [apVersion, setApVersion] = useState(0);
   const [alertVersion, setAlertVersion] = useState(0);
   const [coverageVersion, setCoverageVersion] = useState(0);
+  const [unknownVersion, setUnknownVersion] = useState(0);
 
   useEffect(() => {
     document.title = `${t('ops.title')} · Depok Smart City`;
@@ -27,16 +29,21 @@ export default function WifiOpsPage() {
   const bumpAps = useThrottled(() => setApVersion((v) => v + 1), 750);
   const bumpAlerts = useThrottled(() => setAlertVersion((v) => v + 1), 750);
   const bumpCoverage = useThrottled(() => setCoverageVersion((v) => v + 1), 5000);
+  const bumpUnknown = useThrottled(() => setUnknownVersion((v) => v + 1), 1000);
   const allowed = !!user && (user.role === 'admin' || user.role === 'operator_opd');
   const live = useWifiEvents((e) => {
     if (!allowed) return;
     if (e.type === 'wifi.ap.state_changed') bumpAps();
     else if (e.type.startsWith('wifi.alert.')) bumpAlerts();
     else if (e.type === 'wifi.hotspot.state_changed') bumpCoverage();
-    else if (e.type === 'wifi.health.evaluated' && Number(e.data.aps_changed ?? 0) > 0) {
+    else if (e.type === 'wifi.health.evaluated') {
+      // Telemetry publishes no event; each evaluation (every minute) is the cue to reload unknown MACs.
+      bumpUnknown();
       // Per-change events are capped server-side in a mass outage; the summary still triggers a refresh.
-      bumpAps();
-      bumpAlerts();
+      if (Number(e.data.aps_changed ?? 0) > 0) {
+        bumpAps();
+        bumpAlerts();
+      }
     }
   });
 
@@ -72,6 +79,7 @@ export default function WifiOpsPage() {
       <nav className="wifi-ops-nav" aria-label={t('ops.nav')}>
         <a href="#notok">{t('notok.title')}</a>
         <a href="#alerts">{t('alerts.title')}</a>
+        <a href="#unknown">{t('unknown.title')}</a>
         <a href="#coverage">{t('coverage.title')}</a>
         <a href="#sla">{t('sla.title')}</a>
         <a href="#usage">{t('usage.title')}</a>
@@ -79,6 +87,7 @@ export default function WifiOpsPage() {
       </nav>
       <NotOkSection version={apVersion} />
       <AlertsSection version={alertVersion} />
+      <UnknownMacsSection version={unknownVersion} />
       <CoverageSection version={coverageVersion} />
       <SlaSection />
       <UsageSection />
