@@ -3,7 +3,7 @@
 // changes in the audit log; other roles do not see the entry and get an explanation at /admin.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DESKTOP, demoEmail, login, pageErrors, screenshot, startE2E, type E2E } from './helpers';
+import { DESKTOP, demoEmail, login, pageErrors, screenshot, startE2E, type E2E, waitForExpr } from './helpers';
 
 describe('admin: users and audit log', () => {
   let e: E2E;
@@ -20,7 +20,7 @@ describe('admin: users and audit log', () => {
     await page.locator('.user-card').first().waitFor();
     // Role filter: only petugas RW accounts.
     await page.locator('#users-role').selectOption('petugas_rw');
-    await page.waitForFunction(`(() => {
+    await waitForExpr(page, `(() => {
       const roles = [...document.querySelectorAll('.user-card .user-role')].map((x) => x.getAttribute('data-role'));
       return roles.length > 0 && roles.every((r) => r === 'petugas_rw');
     })()`);

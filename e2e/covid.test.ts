@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
-import { DESKTOP, demoEmail, login, pageErrors, pointInside, screenshot, startE2E, type E2E } from './helpers';
+import { DESKTOP, demoEmail, login, pageErrors, pointInside, screenshot, startE2E, type E2E, waitForExpr } from './helpers';
 
 const DAY = 86_400_000;
 const sliderIndex = (date: string) => Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse('2020-03-02T00:00:00Z')) / DAY);
@@ -14,7 +14,7 @@ const todayJakarta = () => new Date(Date.now() + 7 * 3_600_000).toISOString().sl
 const KEL = 'path.sc-kel-3276011006'; // Kelurahan Depok, Kec. Pancoran Mas
 // Browser-side expressions as strings: this file is type-checked without the DOM library.
 const fillOf = (page: Page, sel: string) => page.evaluate(`getComputedStyle(document.querySelector(${JSON.stringify(sel)})).fill`) as Promise<string>;
-const waitFillNot = (page: Page, sel: string, not: string) => page.waitForFunction(`getComputedStyle(document.querySelector(${JSON.stringify(sel)})).fill !== ${JSON.stringify(not)}`);
+const waitFillNot = (page: Page, sel: string, not: string) => waitForExpr(page, `getComputedStyle(document.querySelector(${JSON.stringify(sel)})).fill !== ${JSON.stringify(not)}`);
 
 describe('covid pages', () => {
   let e: E2E;
@@ -128,7 +128,7 @@ describe('covid pages', () => {
     assert.match(await page.locator('.covid-pop-source').innerText(), /Sumber jumlah penduduk: .*BNPB.*SP2020/);
     const api = (await (await page.request.get('/api/covid/map?level=kecamatan&date=2022-03-01&metric=per_10k')).json()) as { features: { properties: { code: string; colour: string; per_10k: number } }[] };
     const pm = api.features.find((f) => f.properties.code === '32.76.01')!.properties;
-    await page.waitForFunction(`(() => { const c = document.createElement('div'); c.style.color = ${JSON.stringify(pm.colour)}; document.body.append(c); const want = getComputedStyle(c).color; c.remove(); return getComputedStyle(document.querySelector(${JSON.stringify(KEL)})).fill === want; })()`);
+    await waitForExpr(page, `(() => { const c = document.createElement('div'); c.style.color = ${JSON.stringify(pm.colour)}; document.body.append(c); const want = getComputedStyle(c).color; c.remove(); return getComputedStyle(document.querySelector(${JSON.stringify(KEL)})).fill === want; })()`);
 
     // RW points: SVG circles in their own pane above the kelurahan fills; a dot takes the pointer, the
     // space between dots still reaches the kelurahan (elementFromPoint honours pointer-events).

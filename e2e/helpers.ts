@@ -101,6 +101,21 @@ export function pageErrors(page: Page): string[] {
   return pageErrorLog.get(page) ?? [];
 }
 
+/**
+ * Waits until a browser-side expression is truthy. Playwright's waitForFunction re-evaluates a string
+ * predicate with eval() on every animation frame, which our Content-Security-Policy (script-src 'self',
+ * no 'unsafe-eval') rightly blocks once the first check fails; page.evaluate runs through the DevTools
+ * protocol, which CSP allows, so we poll from Node instead.
+ */
+export async function waitForExpr(page: Page, expression: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await page.evaluate(expression)) return;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for: ${expression}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 export interface PageOptions {
   viewport?: { width: number; height: number };
   /** Start with this UI language in localStorage ('id' is the app's default). */

@@ -2,7 +2,7 @@
 // language switch (kept across reloads), signing in and out with a demo account, and errors.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DESKTOP, demoEmail, login, pageErrors, pointInside, screenshot, startE2E, type E2E } from './helpers';
+import { DESKTOP, demoEmail, login, pageErrors, pointInside, screenshot, startE2E, type E2E, waitForExpr } from './helpers';
 
 describe('web shell', () => {
   let e: E2E;
@@ -78,14 +78,14 @@ describe('web shell', () => {
     assert.equal(await page.locator('html').getAttribute('lang'), 'id');
     await page.locator('.lang-switch button', { hasText: 'EN' }).click();
     await page.locator('h1', { hasText: "Depok's city services and data" }).waitFor();
-    await page.waitForFunction("document.documentElement.lang === 'en'");
+    await waitForExpr(page, "document.documentElement.lang === 'en'");
     await page.getByRole('link', { name: 'Sign in' }).waitFor();
     await page.locator('path.sc-kelurahan').nth(62).waitFor();
     await screenshot(page, 'home-mobile-en');
 
     await page.reload();
     await page.locator('h1', { hasText: "Depok's city services and data" }).waitFor();
-    await page.waitForFunction("document.documentElement.lang === 'en'");
+    await waitForExpr(page, "document.documentElement.lang === 'en'");
 
     await page.locator('.lang-switch button', { hasText: 'ID' }).click();
     await page.locator('h1', { hasText: 'Layanan dan data Kota Depok' }).waitFor();

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DEMO_PASSWORD, DESKTOP, demoEmail, login, pageErrors, screenshot, startE2E, type E2E } from './helpers';
+import { DEMO_PASSWORD, DESKTOP, demoEmail, login, pageErrors, screenshot, startE2E, type E2E, waitForExpr } from './helpers';
 
 const DEPOK = { latitude: -6.4, longitude: 106.82 };
 const MAC = '02:de:0c:00:00:05'; // the demo AP of hotspot 5 (Kantor Kelurahan Pondok Cina)
@@ -133,7 +133,7 @@ describe('wifi pages', () => {
     assert.ok(spot, 'a bare spot on the map');
     await page.mouse.click(spot.x, spot.y);
     await page.locator('.wifi-pick-hint').waitFor({ state: 'detached' });
-    await page.waitForFunction(`!/Dari titik -6\\.40000, 106\\.82000/.test(document.querySelector('.wifi-near')?.textContent ?? '')`);
+    await waitForExpr(page, `!/Dari titik -6\\.40000, 106\\.82000/.test(document.querySelector('.wifi-near')?.textContent ?? '')`);
     await items.nth(4).waitFor();
     assert.match(await page.locator('.wifi-near').innerText(), /Dari titik -6\.\d{5}, 106\.\d{5}/);
     assert.deepEqual(pageErrors(page), []);
