@@ -39,7 +39,14 @@ async function startServer(env: Record<string, string>, logFile: string): Promis
     if (child.exitCode !== null) throw new Error(`server exited:\n${out()}`);
     if (performance.now() - t0 > 300_000) throw new Error(`server not ready in 300 s:\n${out()}`);
     url ||= /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(out())?.[1] ?? '';
-    if (url && (await fetch(`${url}/api/ready`).then((r) => r.status === 200, () => false))) break;
+    if (
+      url &&
+      (await fetch(`${url}/api/ready`).then(
+        (r) => r.status === 200,
+        () => false,
+      ))
+    )
+      break;
     await new Promise((r) => setTimeout(r, 20));
   }
   return { child, url, startMs: Math.round(performance.now() - t0) };
@@ -63,7 +70,11 @@ async function load(url: string) {
 }
 
 async function login(url: string, email: string): Promise<Record<string, string>> {
-  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
   if (res.status !== 200) throw new Error(`login ${email}: ${res.status} ${await res.text()}`);
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
   const { csrf_token } = (await res.json()) as { csrf_token: string };
@@ -71,7 +82,9 @@ async function login(url: string, email: string): Promise<Record<string, string>
 }
 
 async function activeOf(url: string): Promise<number> {
-  const s = (await (await fetch(`${url}/api/covid/summary?level=kelurahan&code=${KEL}`)).json()) as { cards: { id: string; value: number }[] };
+  const s = (await (await fetch(`${url}/api/covid/summary?level=kelurahan&code=${KEL}`)).json()) as {
+    cards: { id: string; value: number }[];
+  };
   return s.cards.find((c) => c.id === 'active')!.value;
 }
 
@@ -83,16 +96,23 @@ async function verifyToPublic(url: string, rounds = 5): Promise<number[]> {
   const out: number[] = [];
   for (let i = 0; i < rounds; i++) {
     const before = await activeOf(url);
-    const rwSummary = (await (await fetch(`${url}/api/covid/summary?level=rw&code=${encodeURIComponent(RW)}&date=${latest}`, { headers: { cookie: rw.cookie } })).json()) as { cards: { id: string; value: number }[] };
+    const rwSummary = (await (
+      await fetch(`${url}/api/covid/summary?level=rw&code=${encodeURIComponent(RW)}&date=${latest}`, { headers: { cookie: rw.cookie } })
+    ).json()) as { cards: { id: string; value: number }[] };
     const rwActive = rwSummary.cards.find((c) => c.id === 'active')!.value;
     const next = rwActive + 3 + i; // a different figure every round
-    const body = { rw_code: RW, date: latest, konfirmasi: { isolasi_mandiri: next, dirawat: 0, selesai: 100 + i, meninggal: 1 }, submit: true };
+    const body = {
+      rw_code: RW,
+      date: latest,
+      konfirmasi: { isolasi_mandiri: next, dirawat: 0, selesai: 100 + i, meninggal: 1 },
+      submit: true,
+    };
     const rep = await fetch(`${url}/api/covid/reports`, { method: 'POST', headers: rw, body: JSON.stringify(body) });
     if (rep.status >= 300) throw new Error(`report: ${rep.status} ${await rep.text()}`);
     const { id } = (await rep.json()) as { id: string };
     const expected = before - rwActive + next;
     const t0 = performance.now();
-    const v = await fetch(`${url}/api/covid/reports/${id}/verify`, { method: "POST", headers: pkm, body: "{}" });
+    const v = await fetch(`${url}/api/covid/reports/${id}/verify`, { method: 'POST', headers: pkm, body: '{}' });
     if (v.status !== 200) throw new Error(`verify: ${v.status} ${await v.text()}`);
     while ((await activeOf(url)) !== expected) {
       if (performance.now() - t0 > 10_000) throw new Error('the verified figure did not appear within 10 s');
@@ -104,7 +124,15 @@ async function verifyToPublic(url: string, rounds = 5): Promise<number[]> {
 
 async function main(): Promise<void> {
   const { backend, base, dbName, dataDir, env } = await prepareBackend('covidbench');
-  const result: Record<string, unknown> = { backend, at: new Date().toISOString(), node: process.version, cpus: os.cpus().length, connections: CONNECTIONS, duration_s: DURATION_S, seeded: '924 RW x 730 days (demo series)' };
+  const result: Record<string, unknown> = {
+    backend,
+    at: new Date().toISOString(),
+    node: process.version,
+    cpus: os.cpus().length,
+    connections: CONNECTIONS,
+    duration_s: DURATION_S,
+    seeded: '924 RW x 730 days (demo series)',
+  };
   let server: Awaited<ReturnType<typeof startServer>> | undefined;
   let ceiling: http.Server | undefined;
   const logFile = path.join(dataDir, 'server.log');
@@ -113,7 +141,7 @@ async function main(): Promise<void> {
     server = await startServer(env, logFile);
     result.first_start_ms = server.startMs;
     result.covid_demo_seed_ms = seedMs(logFile);
-    console.log(`  first start ${server.startMs} ms; covid demo seed ${result.covid_demo_seed_ms} ms`);
+    console.log(`  first start ${server.startMs} ms; covid demo seed ${String(result.covid_demo_seed_ms)} ms`);
 
     const bodies = new Map<string, Buffer>();
     for (const t of TARGETS) bodies.set(t, Buffer.from(await (await fetch(server.url + t)).arrayBuffer()));
@@ -132,7 +160,9 @@ async function main(): Promise<void> {
       const ceil = await load(ceilUrl + t);
       const ratio = Math.round((app.req_per_s / ceil.req_per_s) * 100) / 100;
       rows.push({ path: t, bytes: bodies.get(t)!.length, server: app, bare_node_http: ceil, ratio });
-      console.log(`  GET ${t} (${bodies.get(t)!.length} B): server ${app.req_per_s} req/s p99 ${app.p99_ms} ms | bare ${ceil.req_per_s} req/s p99 ${ceil.p99_ms} ms | ratio ${ratio}${app.non2xx || app.errors ? ` | non-2xx ${app.non2xx} errors ${app.errors}` : ''}`);
+      console.log(
+        `  GET ${t} (${bodies.get(t)!.length} B): server ${app.req_per_s} req/s p99 ${app.p99_ms} ms | bare ${ceil.req_per_s} req/s p99 ${ceil.p99_ms} ms | ratio ${ratio}${app.non2xx || app.errors ? ` | non-2xx ${app.non2xx} errors ${app.errors}` : ''}`,
+      );
     }
     result.read_path = rows;
 

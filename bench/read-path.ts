@@ -9,7 +9,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -36,7 +35,6 @@ interface Server {
 /** The server's log level: `info` (the default: a log line per request) unless BENCH_LOG_LEVEL says otherwise. */
 const LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'info';
 
-
 function rssMb(pid: number): number {
   const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? Math.round(Number(m[1]) / 1024) : NaN;
@@ -62,7 +60,13 @@ async function startServer(env: Record<string, string>, logFile: string): Promis
   while (true) {
     if (child.exitCode !== null) throw new Error(`server exited:\n${out()}`);
     if (performance.now() - t0 > 120_000) throw new Error(`server not ready in 120 s:\n${out()}`);
-    if (await fetch(`${url}/api/ready`).then((r) => r.status === 200, () => false)) break;
+    if (
+      await fetch(`${url}/api/ready`).then(
+        (r) => r.status === 200,
+        () => false,
+      )
+    )
+      break;
     await new Promise((r) => setTimeout(r, 10));
   }
   const coldStartMs = Math.round(performance.now() - t0);
@@ -83,15 +87,17 @@ interface Payload {
 /** The exact bytes and content headers the server sends for these request headers. */
 function fetchRaw(url: string, headers: Record<string, string>): Promise<Payload> {
   return new Promise((resolve, reject) => {
-    http.get(url, { headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const h: Record<string, string> = { 'content-type': String(res.headers['content-type']) };
-        if (res.headers['content-encoding']) h['content-encoding'] = String(res.headers['content-encoding']);
-        resolve({ body: Buffer.concat(chunks), headers: h });
-      });
-    }).on('error', reject);
+    http
+      .get(url, { headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const h: Record<string, string> = { 'content-type': String(res.headers['content-type']) };
+          if (res.headers['content-encoding']) h['content-encoding'] = String(res.headers['content-encoding']);
+          resolve({ body: Buffer.concat(chunks), headers: h });
+        });
+      })
+      .on('error', reject);
   });
 }
 
@@ -113,11 +119,24 @@ function cpuMs(pid: number): number {
   return (Number(f[11]) + Number(f[12])) * 10; // clock ticks of 10 ms (CLK_TCK = 100 on Linux)
 }
 
-async function load(url: string, headers: Record<string, string>, duration = DURATION_S, pid?: number): Promise<Load & { total: number; cpu_ms: number }> {
+async function load(
+  url: string,
+  headers: Record<string, string>,
+  duration = DURATION_S,
+  pid?: number,
+): Promise<Load & { total: number; cpu_ms: number }> {
   const c0 = pid ? cpuMs(pid) : 0;
   const r = await autocannon({ url, connections: CONNECTIONS, duration, headers });
   const cpu = pid ? cpuMs(pid) - c0 : 0;
-  return { req_per_s: Math.round(r.requests.average), p99_ms: r.latency.p99, p50_ms: r.latency.p50, non2xx: r.non2xx, errors: r.errors, total: r.requests.total, cpu_ms: cpu };
+  return {
+    req_per_s: Math.round(r.requests.average),
+    p99_ms: r.latency.p99,
+    p50_ms: r.latency.p50,
+    non2xx: r.non2xx,
+    errors: r.errors,
+    total: r.requests.total,
+    cpu_ms: cpu,
+  };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -127,7 +146,13 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
  * machine the background load changes by the second, and back-to-back 10 s runs would compare
  * different conditions. req/s is the mean over slices, p99/p50 the median of the slices.
  */
-async function compare(appUrl: string, appPid: number, bareUrl: string, barePid: number, headers: Record<string, string>): Promise<{ app: Load; ceil: Load }> {
+async function compare(
+  appUrl: string,
+  appPid: number,
+  bareUrl: string,
+  barePid: number,
+  headers: Record<string, string>,
+): Promise<{ app: Load; ceil: Load }> {
   const slices = Math.max(1, Math.round(DURATION_S / SLICE_S));
   type L = Awaited<ReturnType<typeof load>>;
   const a: L[] = [];
@@ -138,7 +163,13 @@ async function compare(appUrl: string, appPid: number, bareUrl: string, barePid:
   }
   const agg = (xs: L[]): Load => ({
     req_per_s: Math.round(xs.reduce((s, x) => s + x.req_per_s, 0) / xs.length),
-    cpu_us_per_req: Math.round((xs.reduce((s, x) => s + x.cpu_ms, 0) * 1000) / Math.max(1, xs.reduce((s, x) => s + x.total, 0))),
+    cpu_us_per_req: Math.round(
+      (xs.reduce((s, x) => s + x.cpu_ms, 0) * 1000) /
+        Math.max(
+          1,
+          xs.reduce((s, x) => s + x.total, 0),
+        ),
+    ),
     p99_ms: median(xs.map((x) => x.p99_ms)),
     p50_ms: median(xs.map((x) => x.p50_ms)),
     non2xx: xs.reduce((s, x) => s + x.non2xx, 0),
@@ -152,7 +183,6 @@ async function compare(appUrl: string, appPid: number, bareUrl: string, barePid:
 const BARE_SERVER = `
 import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 const manifest = JSON.parse(fs.readFileSync(process.argv[1], 'utf8'));
 const payloads = new Map(manifest.map((m) => [m.key, { headers: m.headers, body: fs.readFileSync(m.file) }]));
 const server = http.createServer((req, res) => {
@@ -176,7 +206,7 @@ async function bare(payloads: Map<string, Payload>, dir: string): Promise<{ url:
   const child = spawn(process.execPath, ['--input-type=module', '-e', BARE_SERVER, mf], { stdio: ['ignore', 'pipe', 'inherit'] });
   const port = await new Promise<number>((resolve, reject) => {
     let out = '';
-    child.stdout!.setEncoding('utf8').on('data', (d: string) => {
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
       out += d;
       const m = /port (\d+)/.exec(out);
       if (m) resolve(Number(m[1]));
@@ -228,7 +258,16 @@ async function main(): Promise<void> {
       const ratio = Math.round((app.req_per_s / ceil.req_per_s) * 100) / 100;
       const cpuRatio = Math.round((ceil.cpu_us_per_req! / Math.max(1, app.cpu_us_per_req!)) * 100) / 100;
       const p = payloads.get(keyOf(t, h))!;
-      const row = { path: t, request_headers: h, content_encoding: p.headers['content-encoding'] ?? null, bytes: p.body.length, server: app, bare_node_http: ceil, ratio, cpu_efficiency_ratio: cpuRatio };
+      const row = {
+        path: t,
+        request_headers: h,
+        content_encoding: p.headers['content-encoding'] ?? null,
+        bytes: p.body.length,
+        server: app,
+        bare_node_http: ceil,
+        ratio,
+        cpu_efficiency_ratio: cpuRatio,
+      };
       rows.push(row);
       console.log(
         `  GET ${t}${h['accept-encoding'] ? ` [${p.headers['content-encoding']}]` : ''} (${row.bytes} B): server ${app.req_per_s} req/s p99 ${app.p99_ms} ms ${app.cpu_us_per_req} µs CPU/req | bare node:http ${ceil.req_per_s} req/s p99 ${ceil.p99_ms} ms ${ceil.cpu_us_per_req} µs CPU/req | ratio ${ratio} (CPU ${cpuRatio})` +
@@ -252,7 +291,10 @@ async function main(): Promise<void> {
       console.log('  running scripts/lighthouse.mjs against this server…');
       const r = spawnSync(process.execPath, [lh, '--url', `${server.url}/`], { cwd: ROOT, stdio: 'inherit', timeout: 300_000 });
       const file = path.join(ROOT, 'bench/results/lighthouse.json');
-      result.lighthouse = r.status === 0 && fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : { error: `scripts/lighthouse.mjs exited ${r.status}` };
+      result.lighthouse =
+        r.status === 0 && fs.existsSync(file)
+          ? JSON.parse(fs.readFileSync(file, 'utf8'))
+          : { error: `scripts/lighthouse.mjs exited ${r.status}` };
     } else {
       result.lighthouse = { skipped: 'scripts/lighthouse.mjs not present' };
     }

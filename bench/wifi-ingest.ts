@@ -9,7 +9,6 @@
 // is reported against, not asserted.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -29,14 +28,20 @@ const AIM = 3334;
 const APS = 1834;
 
 function demoMac(n: number): string {
-  return ['02', 'de', '0c', (n >> 16) & 0xff, (n >> 8) & 0xff, n & 0xff].map((x) => (typeof x === 'string' ? x : x.toString(16).padStart(2, '0'))).join(':');
+  return ['02', 'de', '0c', (n >> 16) & 0xff, (n >> 8) & 0xff, n & 0xff]
+    .map((x) => (typeof x === 'string' ? x : x.toString(16).padStart(2, '0')))
+    .join(':');
 }
 
-
-const q = (sorted: number[], p: number) => (sorted.length ? Math.round(sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] * 10) / 10 : null);
+const q = (sorted: number[], p: number) =>
+  sorted.length ? Math.round(sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] * 10) / 10 : null;
 
 function cli(env: Record<string, string>, args: string[]): string {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/smartcity.js'), ...args], { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'warn', ...env }, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/smartcity.js'), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(`smartcity ${args.join(' ')} failed:\n${r.stderr}`);
   return r.stdout.trim();
 }
@@ -55,7 +60,13 @@ async function startServer(env: Record<string, string>, logFile: string): Promis
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited:\n${fs.readFileSync(logFile, 'utf8')}`);
     if (Date.now() - t0 > 180_000) throw new Error('server not ready in 180 s');
-    if (await fetch(`${url}/api/ready`).then((r) => r.status === 200, () => false)) break;
+    if (
+      await fetch(`${url}/api/ready`).then(
+        (r) => r.status === 200,
+        () => false,
+      )
+    )
+      break;
     await new Promise((r) => setTimeout(r, 50));
   }
   return { child, url };
@@ -81,10 +92,23 @@ async function httpPhase(url: string, token: string) {
           round++;
         }
         const n = mine[k++];
-        batch.push({ mac: demoMac(n), ts: new Date(base + round * 10).toISOString(), clients: n % 17, rx_bytes: 123_456, tx_bytes: 23_456, uptime_s: 1000 + round, rtt_ms: 15, signal_dbm: -60 });
+        batch.push({
+          mac: demoMac(n),
+          ts: new Date(base + round * 10).toISOString(),
+          clients: n % 17,
+          rx_bytes: 123_456,
+          tx_bytes: 23_456,
+          uptime_s: 1000 + round,
+          rtt_ms: 15,
+          signal_dbm: -60,
+        });
       }
       const t = performance.now();
-      const res = await fetch(`${url}/api/wifi/telemetry`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(batch) });
+      const res = await fetch(`${url}/api/wifi/telemetry`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(batch),
+      });
       lat.push(performance.now() - t);
       if (!res.ok) {
         errors++;
@@ -97,12 +121,27 @@ async function httpPhase(url: string, token: string) {
   await Promise.all(Array.from({ length: SENDERS }, (_, s) => sender(s)));
   const secs = (Date.now() - t0) / 1000;
   lat.sort((a, b) => a - b);
-  return { senders: SENDERS, batch: BATCH, seconds: Math.round(secs * 10) / 10, heartbeats_stored: stored, heartbeats_per_s: Math.round(stored / secs), requests: lat.length, errors, ack_p50_ms: q(lat, 0.5), ack_p99_ms: q(lat, 0.99) };
+  return {
+    senders: SENDERS,
+    batch: BATCH,
+    seconds: Math.round(secs * 10) / 10,
+    heartbeats_stored: stored,
+    heartbeats_per_s: Math.round(stored / secs),
+    requests: lat.length,
+    errors,
+    ack_p50_ms: q(lat, 0.5),
+    ack_p99_ms: q(lat, 0.99),
+  };
 }
 
 /** MQTT: publish QoS 1 at a paced rate (a real fleet spreads its heartbeats), then time until the server has stored them. */
 async function mqttPhase(url: string, token: string, prefix: string) {
-  const stats = async () => ((await (await fetch(`${url}/api/wifi/ingest/stats`, { headers: { authorization: `Bearer ${token}` } })).json()) as { mqtt: { received: number; stored: number; duplicates: number; unknown: number; rejected: number } | null }).mqtt!;
+  const stats = async () =>
+    (
+      (await (await fetch(`${url}/api/wifi/ingest/stats`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
+        mqtt: { received: number; stored: number; duplicates: number; unknown: number; rejected: number } | null;
+      }
+    ).mqtt!;
   const before = await stats();
   const client = await mqtt.connectAsync(MQTT_URL, { clientId: `bench-wifi-${process.pid}` });
   const base = Date.now() - 200_000;
@@ -116,7 +155,19 @@ async function mqttPhase(url: string, token: string, prefix: string) {
     for (let k = 0; k < perTick && i < total; k++, i++) {
       const n = (i % APS) + 1;
       const round = Math.floor(i / APS);
-      pending.push(client.publishAsync(`${prefix}/${demoMac(n)}/telemetry`, JSON.stringify({ ts: new Date(base + round * 10 + 5).toISOString(), clients: n % 9, rx_bytes: 1000, tx_bytes: 100, uptime_s: round }), { qos: 1 }));
+      pending.push(
+        client.publishAsync(
+          `${prefix}/${demoMac(n)}/telemetry`,
+          JSON.stringify({
+            ts: new Date(base + round * 10 + 5).toISOString(),
+            clients: n % 9,
+            rx_bytes: 1000,
+            tx_bytes: 100,
+            uptime_s: round,
+          }),
+          { qos: 1 },
+        ),
+      );
     }
     await Promise.all(pending);
     const wait = tickEnd - Date.now();
@@ -136,23 +187,49 @@ async function mqttPhase(url: string, token: string, prefix: string) {
   const secs = (lastChange - t0) / 1000;
   await client.endAsync();
   const stored = s.stored - before.stored;
-  return { offered_per_s: MQTT_RATE, messages: total, qos: 1, publish_seconds: Math.round(publishS * 10) / 10, seconds_until_stored: Math.round(secs * 10) / 10, received: s.received - before.received, stored, lost: total - stored, heartbeats_per_s: Math.round(stored / secs) };
+  return {
+    offered_per_s: MQTT_RATE,
+    messages: total,
+    qos: 1,
+    publish_seconds: Math.round(publishS * 10) / 10,
+    seconds_until_stored: Math.round(secs * 10) / 10,
+    received: s.received - before.received,
+    stored,
+    lost: total - stored,
+    heartbeats_per_s: Math.round(stored / secs),
+  };
 }
 
 /** Silence → alert: rules shortened to 30 s and the job to every 5 s; one AP reports then stops. */
 async function silencePhase(url: string, token: string) {
   const h = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
-  const rules = { no_heartbeat_problem_s: 30, no_heartbeat_critical_s: 600, zero_clients_s: 10_800, active_from_hour: 7, active_to_hour: 21 };
+  const rules = {
+    no_heartbeat_problem_s: 30,
+    no_heartbeat_critical_s: 600,
+    zero_clients_s: 10_800,
+    active_from_hour: 7,
+    active_to_hour: 21,
+  };
   await fetch(`${url}/api/wifi/health/rules`, { method: 'PUT', headers: h, body: JSON.stringify(rules) });
   const mac = demoMac(APS); // the last AP: HTTP phase rounds leave it with an old ts at most
   const last = new Date();
-  await fetch(`${url}/api/wifi/telemetry`, { method: 'POST', headers: h, body: JSON.stringify([{ mac, ts: last.toISOString(), clients: 3, rx_bytes: 1, tx_bytes: 1, uptime_s: 1 }]) });
+  await fetch(`${url}/api/wifi/telemetry`, {
+    method: 'POST',
+    headers: h,
+    body: JSON.stringify([{ mac, ts: last.toISOString(), clients: 3, rx_bytes: 1, tx_bytes: 1, uptime_s: 1 }]),
+  });
   for (;;) {
     const res = await fetch(`${url}/api/wifi/alerts?status=open&mac=${mac}`, { headers: h });
     const body = (await res.json()) as { items: { started_at: string }[] };
     if (body.items.length && Date.parse(body.items[0].started_at) >= last.getTime()) {
       const seen = Date.now();
-      return { tolerance_s: 30, evaluate_every_s: 5, silence_to_alert_visible_s: Math.round((seen - last.getTime()) / 100) / 10, over_tolerance_s: Math.round((seen - last.getTime() - 30_000) / 100) / 10, note: 'with defaults (5 min tolerance, job every 60 s) expect 300 s + up to 60 s + the same overhead' };
+      return {
+        tolerance_s: 30,
+        evaluate_every_s: 5,
+        silence_to_alert_visible_s: Math.round((seen - last.getTime()) / 100) / 10,
+        over_tolerance_s: Math.round((seen - last.getTime() - 30_000) / 100) / 10,
+        note: 'with defaults (5 min tolerance, job every 60 s) expect 300 s + up to 60 s + the same overhead',
+      };
     }
     if (Date.now() - last.getTime() > 120_000) return { error: 'no alert within 120 s' };
     await new Promise((r) => setTimeout(r, 200));
@@ -163,7 +240,14 @@ async function runBackend(backend: 'pglite' | 'postgres') {
   const run = randomBytes(3).toString('hex');
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'wifi-bench-'));
   const prefix = `bench-${run}/wifi`;
-  const env: Record<string, string> = { DATA_DIR: path.join(tmp, 'data'), MQTT_URL, WIFI_MQTT_TOPIC_PREFIX: prefix, WIFI_MQTT_SHARE_GROUP: `b${run}`, WIFI_EVALUATE_EVERY_S: '5', DATABASE_URL: '' };
+  const env: Record<string, string> = {
+    DATA_DIR: path.join(tmp, 'data'),
+    MQTT_URL,
+    WIFI_MQTT_TOPIC_PREFIX: prefix,
+    WIFI_MQTT_SHARE_GROUP: `b${run}`,
+    WIFI_EVALUATE_EVERY_S: '5',
+    DATABASE_URL: '',
+  };
   let dbName: string | undefined;
   if (backend === 'postgres') {
     dbName = `wifi_bench_${run}`;
@@ -209,7 +293,13 @@ async function runBackend(backend: 'pglite' | 'postgres') {
 const backends = (process.env.BENCH_BACKENDS ?? 'pglite,postgres').split(',') as ('pglite' | 'postgres')[];
 const out: Record<string, unknown> = {
   at: new Date().toISOString(),
-  machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, mem_gb: Math.round(os.totalmem() / 2 ** 30), node: process.version, note: 'shared CI machine; other work may run at the same time' },
+  machine: {
+    cpus: os.cpus().length,
+    cpu: os.cpus()[0]?.model,
+    mem_gb: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    note: 'shared CI machine; other work may run at the same time',
+  },
   aim_heartbeats_per_s: AIM,
   fleet: `${APS} demo APs (each batch item a distinct AP+ts)`,
 };

@@ -20,10 +20,13 @@ describe('admin: users and audit log', () => {
     await page.locator('.user-card').first().waitFor();
     // Role filter: only petugas RW accounts.
     await page.locator('#users-role').selectOption('petugas_rw');
-    await waitForExpr(page, `(() => {
+    await waitForExpr(
+      page,
+      `(() => {
       const roles = [...document.querySelectorAll('.user-card .user-role')].map((x) => x.getAttribute('data-role'));
       return roles.length > 0 && roles.every((r) => r === 'petugas_rw');
-    })()`);
+    })()`,
+    );
     await page.locator('.user-card[data-email="petugas_rw@demo.depok.go.id"]').waitFor();
     await page.locator('#users-role').selectOption('');
 
@@ -84,7 +87,11 @@ describe('admin: users and audit log', () => {
     const entries = page.locator(`.audit-entry[data-entity-id="${userId}"]`);
     await entries.nth(1).waitFor();
     assert.deepEqual(await entries.evaluateAll((els) => els.map((x) => x.getAttribute('data-action'))), ['update', 'create']);
-    assert.ok((await page.locator('.audit-entry').evaluateAll((els) => els.map((x) => x.getAttribute('data-entity')))).every((x) => x === 'identity.user'));
+    assert.ok(
+      (await page.locator('.audit-entry').evaluateAll((els) => els.map((x) => x.getAttribute('data-entity')))).every(
+        (x) => x === 'identity.user',
+      ),
+    );
     const update = entries.first();
     await update.locator('.audit-who strong', { hasText: 'admin@demo.depok.go.id' }).waitFor();
     await update.locator('summary').click();
@@ -92,7 +99,10 @@ describe('admin: users and audit log', () => {
     assert.match(await update.locator('pre').nth(1).innerText(), /"disabled": true/);
     await screenshot(page, 'admin-audit-mobile');
     // The one 400 is the wrong scope submitted on purpose above; nothing else may fail.
-    assert.deepEqual(pageErrors(page).filter((m) => !/status of 400/.test(m)), []);
+    assert.deepEqual(
+      pageErrors(page).filter((m) => !/status of 400/.test(m)),
+      [],
+    );
     assert.equal(pageErrors(page).length, 1);
     await page.context().close();
   });

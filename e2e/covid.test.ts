@@ -13,8 +13,10 @@ const sliderIndex = (date: string) => Math.round((Date.parse(`${date}T00:00:00Z`
 const todayJakarta = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
 const KEL = 'path.sc-kel-3276011006'; // Kelurahan Depok, Kec. Pancoran Mas
 // Browser-side expressions as strings: this file is type-checked without the DOM library.
-const fillOf = (page: Page, sel: string) => page.evaluate(`getComputedStyle(document.querySelector(${JSON.stringify(sel)})).fill`) as Promise<string>;
-const waitFillNot = (page: Page, sel: string, not: string) => waitForExpr(page, `getComputedStyle(document.querySelector(${JSON.stringify(sel)})).fill !== ${JSON.stringify(not)}`);
+const fillOf = (page: Page, sel: string) =>
+  page.evaluate(`getComputedStyle(document.querySelector(${JSON.stringify(sel)})).fill`) as Promise<string>;
+const waitFillNot = (page: Page, sel: string, not: string) =>
+  waitForExpr(page, `getComputedStyle(document.querySelector(${JSON.stringify(sel)})).fill !== ${JSON.stringify(not)}`);
 
 describe('covid pages', () => {
   let e: E2E;
@@ -35,14 +37,19 @@ describe('covid pages', () => {
     assert.match(await page.locator('.covid-card-active .covid-card-change').innerText(), /dari kemarin/);
     assert.equal(await summary.locator('.badge-demo').count(), 1, 'demo figures are labelled demo');
     const city = (await (await page.request.get('/api/covid/summary')).json()) as { per_10k: number };
-    assert.equal(await summary.locator('.covid-card-active .covid-card-rate').innerText(), `${city.per_10k.toLocaleString('id-ID', { maximumFractionDigits: 2 })} per 10.000 penduduk`);
+    assert.equal(
+      await summary.locator('.covid-card-active .covid-card-rate').innerText(),
+      `${city.per_10k.toLocaleString('id-ID', { maximumFractionDigits: 2 })} per 10.000 penduduk`,
+    );
 
     // The choropleth uses the server's legend: the kelurahan's fill is one of the legend colours.
     const map = page.locator('#covid-map');
     await page.locator('#covid-map[data-map-date="2022-03-01"]').waitFor();
     await page.locator('#covid-map .covid-slider').scrollIntoViewIfNeeded();
     await page.locator(KEL).waitFor();
-    const legend = (await page.evaluate(`[...document.querySelectorAll('#covid-map .covid-legend .legend')[0].querySelectorAll('.swatch')].map((el) => getComputedStyle(el).backgroundColor)`)) as string[];
+    const legend = (await page.evaluate(
+      `[...document.querySelectorAll('#covid-map .covid-legend .legend')[0].querySelectorAll('.swatch')].map((el) => getComputedStyle(el).backgroundColor)`,
+    )) as string[];
     assert.equal(legend.length, 6);
     const fillAt = () => fillOf(page, KEL);
     await waitFillNot(page, KEL, 'rgb(207, 230, 212)'); // the shell's uncoloured fill
@@ -67,7 +74,7 @@ describe('covid pages', () => {
     const result = page.locator('#covid-locate-result');
     await result.waitFor();
     assert.equal(await result.getAttribute('data-kelurahan'), '32.76.01.1006');
-    assert.match(await result.getAttribute('data-rw') ?? '', /^32\.76\.01\.1006\/\d{3}$/);
+    assert.match((await result.getAttribute('data-rw')) ?? '', /^32\.76\.01\.1006\/\d{3}$/);
     assert.match(await result.locator('.loc-kelurahan').innerText(), /^Depok$/);
     assert.match(await result.innerText(), /Kasus aktif dalam 2 km/);
     assert.match(await result.innerText(), /Angka per 15 Des 2021/);
@@ -89,14 +96,26 @@ describe('covid pages', () => {
     assert.equal(shown.length, 63);
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#covid-csv').click()]);
     assert.equal(download.suggestedFilename(), 'covid-kelurahan-2021-12-15.csv');
-    const csv = fs.readFileSync((await download.path())!, 'utf8');
+    const csv = fs.readFileSync(await download.path(), 'utf8');
     const lines = csv.trimEnd().split('\r\n');
-    assert.equal(lines[0], 'code,name,kecamatan,active,new_cases,confirmed_cum,recovered_cum,deceased_cum,rt_hijau,rt_kuning,rt_oranye,rt_merah');
-    assert.deepEqual(lines.slice(1).map((l) => l.split(',')[0]), shown, 'same rows in the same order as on screen');
+    assert.equal(
+      lines[0],
+      'code,name,kecamatan,active,new_cases,confirmed_cum,recovered_cum,deceased_cum,rt_hijau,rt_kuning,rt_oranye,rt_merah',
+    );
+    assert.deepEqual(
+      lines.slice(1).map((l) => l.split(',')[0]),
+      shown,
+      'same rows in the same order as on screen',
+    );
     const names = lines.slice(1).map((l) => l.split(',')[1]);
-    assert.deepEqual(names, [...names].sort((a, b) => a.localeCompare(b, 'id')));
+    assert.deepEqual(
+      names,
+      [...names].sort((a, b) => a.localeCompare(b, 'id')),
+    );
     // Same figures as the API's own CSV of that date.
-    const api = (await (await page.request.get('/api/covid/table?level=kelurahan&date=2021-12-15&format=csv')).text()).trimEnd().split('\r\n');
+    const api = (await (await page.request.get('/api/covid/table?level=kelurahan&date=2021-12-15&format=csv')).text())
+      .trimEnd()
+      .split('\r\n');
     assert.deepEqual([...lines].sort(), [...api].sort());
 
     // RW level: small counts appear as "1–4" exactly as the API gives them.
@@ -104,9 +123,15 @@ describe('covid pages', () => {
     await page.locator('#covid-table[data-level="rw"]').waitFor();
     await page.locator('#table-kel').selectOption('32.76.01.1006');
     const [rwDownload] = await Promise.all([page.waitForEvent('download'), page.locator('#covid-csv').click()]);
-    const rwLines = fs.readFileSync((await rwDownload.path())!, 'utf8').trimEnd().split('\r\n');
+    const rwLines = fs
+      .readFileSync(await rwDownload.path(), 'utf8')
+      .trimEnd()
+      .split('\r\n');
     assert.equal(rwLines[0].split(',')[8], 'zone');
-    const rwApi = (await (await page.request.get('/api/covid/table?level=rw&date=2021-12-15&format=csv')).text()).trimEnd().split('\r\n').filter((l) => l.startsWith('32.76.01.1006/'));
+    const rwApi = (await (await page.request.get('/api/covid/table?level=rw&date=2021-12-15&format=csv')).text())
+      .trimEnd()
+      .split('\r\n')
+      .filter((l) => l.startsWith('32.76.01.1006/'));
     assert.deepEqual(rwLines.slice(1).sort(), rwApi.sort());
     assert.equal(await table.locator('tbody tr').count(), rwApi.length);
     assert.deepEqual(pageErrors(page), []);
@@ -126,24 +151,38 @@ describe('covid pages', () => {
     const legendText = await page.locator('#covid-map .covid-legend').innerText();
     assert.match(legendText, /per 10\.000 penduduk/);
     assert.match(await page.locator('.covid-pop-source').innerText(), /Sumber jumlah penduduk: .*BNPB.*SP2020/);
-    const api = (await (await page.request.get('/api/covid/map?level=kecamatan&date=2022-03-01&metric=per_10k')).json()) as { features: { properties: { code: string; colour: string; per_10k: number } }[] };
+    const api = (await (await page.request.get('/api/covid/map?level=kecamatan&date=2022-03-01&metric=per_10k')).json()) as {
+      features: { properties: { code: string; colour: string; per_10k: number } }[];
+    };
     const pm = api.features.find((f) => f.properties.code === '32.76.01')!.properties;
-    await waitForExpr(page, `(() => { const c = document.createElement('div'); c.style.color = ${JSON.stringify(pm.colour)}; document.body.append(c); const want = getComputedStyle(c).color; c.remove(); return getComputedStyle(document.querySelector(${JSON.stringify(KEL)})).fill === want; })()`);
+    await waitForExpr(
+      page,
+      `(() => { const c = document.createElement('div'); c.style.color = ${JSON.stringify(pm.colour)}; document.body.append(c); const want = getComputedStyle(c).color; c.remove(); return getComputedStyle(document.querySelector(${JSON.stringify(KEL)})).fill === want; })()`,
+    );
 
     // RW points: SVG circles in their own pane above the kelurahan fills; a dot takes the pointer, the
     // space between dots still reaches the kelurahan (elementFromPoint honours pointer-events).
     await page.locator('.leaflet-sc-points-pane path.sc-point').first().waitFor();
     await page.evaluate(`document.querySelector('#covid-map .map-frame').scrollIntoView({ block: 'center' })`);
     assert.equal(await page.locator('path.sc-point').count(), 924);
-    const z = (await page.evaluate(`[getComputedStyle(document.querySelector('.leaflet-sc-points-pane')).zIndex, getComputedStyle(document.querySelector('.leaflet-overlay-pane')).zIndex].map(Number)`)) as number[];
+    const z = (await page.evaluate(
+      `[getComputedStyle(document.querySelector('.leaflet-sc-points-pane')).zIndex, getComputedStyle(document.querySelector('.leaflet-overlay-pane')).zIndex].map(Number)`,
+    )) as number[];
     assert.ok(z[0] > z[1], `points pane ${z[0]} above the polygons ${z[1]}`);
-    const hit = await page.evaluate(`(() => { const el = [...document.querySelectorAll('path.sc-point')].find((p) => { const r = p.getBoundingClientRect(); return r.top > 0 && r.bottom < innerHeight; }); const r = el.getBoundingClientRect(); return document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2).getAttribute('class'); })()`);
+    const hit = await page.evaluate(
+      `(() => { const el = [...document.querySelectorAll('path.sc-point')].find((p) => { const r = p.getBoundingClientRect(); return r.top > 0 && r.bottom < innerHeight; }); const r = el.getBoundingClientRect(); return document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2).getAttribute('class'); })()`,
+    );
     assert.match(String(hit), /sc-point/);
     const p = await pointInside(page, KEL);
     await page.mouse.click(p.x, p.y);
     const panel = page.locator('.kel-panel[data-code="32.76.01.1006"]');
     await panel.waitFor();
-    assert.match(await panel.locator('.covid-panel-figures').innerText(), new RegExp(`${pm.per_10k.toLocaleString('id-ID', { minimumFractionDigits: 0, maximumFractionDigits: 2 }).replace('.', '\\.')} per 10\\.000 penduduk`));
+    assert.match(
+      await panel.locator('.covid-panel-figures').innerText(),
+      new RegExp(
+        `${pm.per_10k.toLocaleString('id-ID', { minimumFractionDigits: 0, maximumFractionDigits: 2 }).replace('.', '\\.')} per 10\\.000 penduduk`,
+      ),
+    );
     await screenshot(page, 'covid-map-per10k-desktop');
 
     // The kecamatan table carries the same rate and names the population source.
@@ -151,7 +190,10 @@ describe('covid pages', () => {
     const table = page.locator('#covid-table[data-level="kecamatan"]');
     await table.locator('button[data-col="per_10k"]').waitFor();
     assert.match(await table.locator('.covid-pop-source').innerText(), /BNPB/);
-    assert.match(await table.locator('tr[data-code="32.76.01"]').innerText(), new RegExp(pm.per_10k.toLocaleString('id-ID', { maximumFractionDigits: 2 })));
+    assert.match(
+      await table.locator('tr[data-code="32.76.01"]').innerText(),
+      new RegExp(pm.per_10k.toLocaleString('id-ID', { maximumFractionDigits: 2 })),
+    );
     assert.deepEqual(pageErrors(page), []);
     await page.context().close();
   });
@@ -267,7 +309,10 @@ describe('covid pages', () => {
     await screenshot(viewer, 'covid-dashboard-live-desktop');
 
     // The one 400 is the negative number the officer typed on purpose.
-    assert.deepEqual(pageErrors(officer).filter((m) => !/status of 400/.test(m)), []);
+    assert.deepEqual(
+      pageErrors(officer).filter((m) => !/status of 400/.test(m)),
+      [],
+    );
     for (const pg of [viewer, puskesmas]) assert.deepEqual(pageErrors(pg), []);
     await Promise.all([viewer, officer, puskesmas].map((pg) => pg.context().close()));
   });

@@ -37,14 +37,26 @@ export interface E2EServer {
 export async function startServer(env: Record<string, string> = {}): Promise<E2EServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'smartcity-e2e-'));
   let dropDb: (() => Promise<void>) | undefined;
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', NODE_ENV: 'test', ...env };
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'info',
+    NODE_ENV: 'test',
+    ...env,
+  };
   if (process.env.DATABASE_URL && !env.DATABASE_URL) {
     const db = await createTestDatabase();
     await db.database.close();
     dropDb = db.drop;
     childEnv.DATABASE_URL = db.url;
   }
-  const child: ChildProcess = spawn(process.execPath, [path.join(root, 'bin/smartcity.js'), 'serve'], { cwd: root, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, [path.join(root, 'bin/smartcity.js'), 'serve'], {
+    cwd: root,
+    env: childEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
@@ -90,7 +102,16 @@ export async function startServer(env: Record<string, string> = {}): Promise<E2E
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -126,9 +147,20 @@ export interface PageOptions {
 export async function newPage(browser: Browser, baseURL: string, opts: PageOptions = {}): Promise<Page> {
   const viewport = opts.viewport ?? MOBILE;
   const mobile = viewport.width < 600;
-  const context: BrowserContext = await browser.newContext({ baseURL, viewport, isMobile: mobile, hasTouch: mobile, deviceScaleFactor: 1, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+  const context: BrowserContext = await browser.newContext({
+    baseURL,
+    viewport,
+    isMobile: mobile,
+    hasTouch: mobile,
+    deviceScaleFactor: 1,
+    locale: 'id-ID',
+    timezoneId: 'Asia/Jakarta',
+  });
   // Only when nothing is stored yet, so a test that switches language keeps its choice across reloads.
-  if (opts.lang) await context.addInitScript(`try { if (!localStorage.getItem('sc.lang')) localStorage.setItem('sc.lang', ${JSON.stringify(opts.lang)}) } catch {}`);
+  if (opts.lang)
+    await context.addInitScript(
+      `try { if (!localStorage.getItem('sc.lang')) localStorage.setItem('sc.lang', ${JSON.stringify(opts.lang)}) } catch {}`,
+    );
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   const errors: string[] = [];

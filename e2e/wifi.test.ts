@@ -20,7 +20,11 @@ interface Session {
 }
 
 async function apiLogin(url: string, role: string): Promise<Session> {
-  const r = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: demoEmail(role), password: DEMO_PASSWORD }) });
+  const r = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: demoEmail(role), password: DEMO_PASSWORD }),
+  });
   assert.equal(r.status, 200, `login as ${role}`);
   const body = (await r.json()) as { csrf_token: string };
   return { cookie: r.headers.get('set-cookie')!.split(';')[0], csrf: body.csrf_token };
@@ -28,14 +32,22 @@ async function apiLogin(url: string, role: string): Promise<Session> {
 
 async function apiPost(url: string, path: string, headers: Record<string, string>, body?: unknown): Promise<Response> {
   if (body === undefined) return fetch(`${url}${path}`, { method: 'POST', headers });
-  return fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  return fetch(`${url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
 }
 
 // The server serves a build of its own: web/dist is rebuilt by every e2e run, and a run started
 // meanwhile replaces the hashed files the server's index.html points at.
 function buildWeb(): string {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'smartcity-wifi-web-'));
-  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'web/vite.config.ts', '--outDir', out, '--emptyOutDir', '--logLevel', 'error'], { stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    ['node_modules/vite/bin/vite.js', 'build', '--config', 'web/vite.config.ts', '--outDir', out, '--emptyOutDir', '--logLevel', 'error'],
+    { stdio: 'inherit' },
+  );
   return out;
 }
 
@@ -70,7 +82,7 @@ describe('wifi pages', () => {
     const inKel = await results.count();
     assert.ok(inKel >= 2, `kelurahan Depok has points (${inKel})`);
     const rwValue = await page.locator('#wifi-rw option').nth(1).getAttribute('value');
-    await page.locator('#wifi-rw').selectOption(rwValue!);
+    await page.locator('#wifi-rw').selectOption(rwValue);
     assert.match(await page.locator('#wifi-results-title').innerText(), new RegExp(`Depok RW ${rwValue!.split('/')[1]}`));
     assert.ok((await results.count()) < inKel);
 
@@ -106,7 +118,11 @@ describe('wifi pages', () => {
     await items.nth(4).waitFor();
     assert.equal(await items.count(), 5);
     const dists = await page.locator('.wifi-dist').evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-m'))));
-    assert.deepEqual([...dists].sort((a, b) => a - b), dists, 'nearest first');
+    assert.deepEqual(
+      [...dists].sort((a, b) => a - b),
+      dists,
+      'nearest first',
+    );
     assert.ok(dists[0] < 1000, `a point within a kilometre of the centre of Depok (${dists[0]} m)`);
     assert.match(await page.locator('.wifi-dist').first().innerText(), /^\d[\d.]* m$/);
     assert.match(await items.first().innerText(), /jalan kaki · \d+ menit/);
@@ -182,8 +198,19 @@ describe('wifi pages', () => {
     assert.equal(tok.status, 201);
     const token = ((await tok.json()) as { token: string }).token;
     const now = Date.now();
-    const hb = (mac: string, ago: number) => ({ mac, ts: new Date(now - ago).toISOString(), clients: 4, rx_bytes: 1000, tx_bytes: 500, uptime_s: 3600 });
-    const t = await apiPost(e.url, '/api/wifi/telemetry', { authorization: `Bearer ${token}` }, [hb(MAC, 10 * 60_000), hb('02:de:0c:00:00:06', 0), hb(STRAY, 0)]);
+    const hb = (mac: string, ago: number) => ({
+      mac,
+      ts: new Date(now - ago).toISOString(),
+      clients: 4,
+      rx_bytes: 1000,
+      tx_bytes: 500,
+      uptime_s: 3600,
+    });
+    const t = await apiPost(e.url, '/api/wifi/telemetry', { authorization: `Bearer ${token}` }, [
+      hb(MAC, 10 * 60_000),
+      hb('02:de:0c:00:00:06', 0),
+      hb(STRAY, 0),
+    ]);
     assert.equal(t.status, 200, await t.clone().text());
     const sent = (await t.json()) as { stored: number; unknown: number; unknown_macs: string[] };
     assert.equal(sent.stored, 2);

@@ -8,7 +8,11 @@ import path from 'node:path';
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 process.chdir(root);
 const wanted = process.argv.slice(2).map((a) => a.replace(/^bench\//, '').replace(/\.ts$/, ''));
-const all = fs.readdirSync('bench').filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && f !== 'lib.ts').map((f) => f.slice(0, -3)).sort();
+const all = fs
+  .readdirSync('bench')
+  .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && f !== 'lib.ts')
+  .map((f) => f.slice(0, -3))
+  .sort();
 const unknown = wanted.filter((w) => !all.includes(w));
 if (unknown.length) {
   console.error(`No benchmark named ${unknown.join(', ')}. Available: ${all.join(', ')}`);

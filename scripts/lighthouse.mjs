@@ -18,7 +18,16 @@ process.chdir(root);
 const args = process.argv.slice(2);
 const urlArg = args.includes('--url') ? args[args.indexOf('--url') + 1] : undefined;
 const chromePath = process.env.CHROME_PATH || process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** Initial JS of the home page: the entry script and the chunks index.html preloads, gzipped. */
 function initialJs(dist) {
@@ -28,7 +37,11 @@ function initialJs(dist) {
     const buf = fs.readFileSync(path.join(dist, f));
     return { file: f, bytes: buf.length, gzip_bytes: zlib.gzipSync(buf, { level: 9 }).length };
   });
-  return { files: sizes, total_bytes: sizes.reduce((s, x) => s + x.bytes, 0), total_gzip_bytes: sizes.reduce((s, x) => s + x.gzip_bytes, 0) };
+  return {
+    files: sizes,
+    total_bytes: sizes.reduce((s, x) => s + x.bytes, 0),
+    total_gzip_bytes: sizes.reduce((s, x) => s + x.gzip_bytes, 0),
+  };
 }
 
 async function startServer(webDist) {
@@ -69,7 +82,21 @@ async function startServer(webDist) {
 let webDist = path.join(root, 'web', 'dist');
 if (!urlArg) {
   webDist = fs.mkdtempSync(path.join(os.tmpdir(), 'smartcity-lh-web-'));
-  const b = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'web/vite.config.ts', '--outDir', webDist, '--emptyOutDir', '--logLevel', 'warn'], { stdio: 'inherit' });
+  const b = spawnSync(
+    process.execPath,
+    [
+      'node_modules/vite/bin/vite.js',
+      'build',
+      '--config',
+      'web/vite.config.ts',
+      '--outDir',
+      webDist,
+      '--emptyOutDir',
+      '--logLevel',
+      'warn',
+    ],
+    { stdio: 'inherit' },
+  );
   if (b.status !== 0) throw new Error('the web build failed');
 }
 const server = urlArg ? null : await startServer(webDist);
@@ -90,7 +117,12 @@ try {
   // Median of RUNS (default 5): single Lighthouse runs on a shared 2-core machine are noisy.
   const RUNS = Number(process.env.LIGHTHOUSE_RUNS || 5);
   for (let i = 0; i < RUNS; i++) {
-    const r = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices'] });
+    const r = await lighthouse(url, {
+      port: chrome.port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: ['performance', 'accessibility', 'best-practices'],
+    });
     const lhr = r.lhr;
     if (lhr.runtimeError) {
       console.log(`  run ${i + 1}: ${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
@@ -108,21 +140,44 @@ try {
       form_factor: lhr.configSettings.formFactor,
       throttling: lhr.configSettings.throttlingMethod,
       failed_audits: Object.values(lhr.audits)
-        .filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'notApplicable' && a.scoreDisplayMode !== 'manual')
+        .filter(
+          (a) =>
+            a.score !== null &&
+            a.score < 0.9 &&
+            a.scoreDisplayMode !== 'informative' &&
+            a.scoreDisplayMode !== 'notApplicable' &&
+            a.scoreDisplayMode !== 'manual',
+        )
         .map((a) => a.id),
     });
   }
   if (!runs.length) throw new Error('every Lighthouse run failed (see above)');
   const median = [...runs].sort((a, b) => a.performance - b.performance)[Math.floor(runs.length / 2)];
   const js = initialJs(webDist);
-  const result = { name: 'lighthouse', url, date: new Date().toISOString(), lighthouse: '12.2.3', preset: 'mobile (default config)', median, runs, initial_js: js, budget_gzip_bytes: 200 * 1024 };
+  const result = {
+    name: 'lighthouse',
+    url,
+    date: new Date().toISOString(),
+    lighthouse: '12.2.3',
+    preset: 'mobile (default config)',
+    median,
+    runs,
+    initial_js: js,
+    budget_gzip_bytes: 200 * 1024,
+  };
   fs.mkdirSync(path.join(root, 'bench', 'results'), { recursive: true });
   fs.writeFileSync(path.join(root, 'bench', 'results', 'lighthouse.json'), `${JSON.stringify(result, null, 2)}\n`);
   console.log(`Lighthouse (mobile) ${url}`);
-  console.log(`  performance ${median.performance} · accessibility ${median.accessibility} · best practices ${median.best_practices} (median of ${runs.length}: ${runs.map((r) => r.performance).join(', ')})`);
-  console.log(`  FCP ${median.fcp_ms} ms · LCP ${median.lcp_ms} ms · TBT ${median.tbt_ms} ms · CLS ${median.cls} · SI ${median.speed_index_ms} ms`);
+  console.log(
+    `  performance ${median.performance} · accessibility ${median.accessibility} · best practices ${median.best_practices} (median of ${runs.length}: ${runs.map((r) => r.performance).join(', ')})`,
+  );
+  console.log(
+    `  FCP ${median.fcp_ms} ms · LCP ${median.lcp_ms} ms · TBT ${median.tbt_ms} ms · CLS ${median.cls} · SI ${median.speed_index_ms} ms`,
+  );
   if (median.failed_audits.length) console.log(`  audits below 0.9: ${median.failed_audits.join(', ')}`);
-  console.log(`  initial JS ${(js.total_gzip_bytes / 1024).toFixed(1)} KB gzipped (${(js.total_bytes / 1024).toFixed(1)} KB raw; budget 200 KB) — ${js.files.map((f) => f.file).join(', ')}`);
+  console.log(
+    `  initial JS ${(js.total_gzip_bytes / 1024).toFixed(1)} KB gzipped (${(js.total_bytes / 1024).toFixed(1)} KB raw; budget 200 KB) — ${js.files.map((f) => f.file).join(', ')}`,
+  );
   console.log('  wrote bench/results/lighthouse.json');
 } finally {
   await chrome?.kill();

@@ -42,7 +42,9 @@ if (e2e.length && !haveBrowser) {
     console.error(`Browser tests need Chromium at ${chromium} (apt-get install -y chromium); E2E_REQUIRED is set, so this is a failure.`);
     process.exit(1);
   }
-  console.log(`NOTE: ${e2e.length} browser test file(s) skipped: Chromium not found at ${chromium} (apt-get install -y chromium to run them).`);
+  console.log(
+    `NOTE: ${e2e.length} browser test file(s) skipped: Chromium not found at ${chromium} (apt-get install -y chromium to run them).`,
+  );
   e2e = [];
 }
 
@@ -62,7 +64,21 @@ try {
   if (e2e.length) {
     // A build per run (not web/dist), so a running server or a concurrent run keeps its files.
     env.WEB_DIST = path.join(tmp, 'web-dist');
-    const b = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'web/vite.config.ts', '--outDir', env.WEB_DIST, '--emptyOutDir', '--logLevel', 'warn'], { stdio: 'inherit', env });
+    const b = spawnSync(
+      process.execPath,
+      [
+        'node_modules/vite/bin/vite.js',
+        'build',
+        '--config',
+        'web/vite.config.ts',
+        '--outDir',
+        env.WEB_DIST,
+        '--emptyOutDir',
+        '--logLevel',
+        'warn',
+      ],
+      { stdio: 'inherit', env },
+    );
     if (b.status !== 0) throw new Error('the web build failed');
   }
   const files = [...unit, ...e2e];

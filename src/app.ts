@@ -65,7 +65,11 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Depok Smart City Platform API', version: ctx.config.version, description: 'Errors are `{error:{code,message,details?,request_id}}` with stable codes.' },
+      info: {
+        title: 'Depok Smart City Platform API',
+        version: ctx.config.version,
+        description: 'Errors are `{error:{code,message,details?,request_id}}` with stable codes.',
+      },
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'sc_session' },

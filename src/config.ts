@@ -28,10 +28,19 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Cookies get the Secure flag when the platform is served over HTTPS (behind a proxy).
   COOKIE_SECURE: bool(false),
-  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(24 * 7),
   TRUST_PROXY: bool(false),
   MAP_TILE_URL: z.string().optional(),
-  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
   WEB_DIST: z.string().default('./web/dist'),
   LOGIN_RATE_LIMIT_PER_MIN: z.coerce.number().int().min(1).default(10),
 });

@@ -15,10 +15,14 @@ export function ensureWebBuild(config: Config, log: pino.Logger): void {
   const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
   if (!fs.existsSync(path.join(root, 'web', 'vite.config.ts'))) return;
   log.info('building the web app (first start)…');
-  const r = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  const r = spawnSync(
+    process.execPath,
+    [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
   if (r.status !== 0) log.warn('the web build failed; the API still runs (see the output above)');
 }
 
@@ -48,7 +52,11 @@ export async function startServer(config: Config, opts: { log?: pino.Logger } = 
   // PostgreSQL is opened here (not in openPlatform) so dropped connections get logged.
   const database = config.DATABASE_URL
     ? await openPostgres(config.DATABASE_URL, config.DATABASE_POOL_SIZE, {
-        onError: (err, where) => log.warn({ err: { message: err.message, code: (err as { code?: string }).code }, where }, 'database connection lost; reconnecting'),
+        onError: (err, where) =>
+          log.warn(
+            { err: { message: err.message, code: (err as { code?: string }).code }, where },
+            'database connection lost; reconnecting',
+          ),
       })
     : undefined;
   let platform: Platform;

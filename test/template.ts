@@ -11,7 +11,6 @@ import { dbUrlWithName } from './db-url';
 
 const log = pino({ level: 'warn' });
 
-
 async function main() {
   const out = process.argv[2];
   const base = process.env.DATABASE_URL;
@@ -24,7 +23,11 @@ async function main() {
     await admin.query(`CREATE DATABASE "${name}"`);
     await admin.end();
     const database = await openPostgres(dbUrlWithName(base, name), 4);
-    const p = await openPlatform(loadConfig({ ...process.env, LOG_LEVEL: 'warn', DATABASE_URL: dbUrlWithName(base, name) }), { purpose: 'test template', log, database });
+    const p = await openPlatform(loadConfig({ ...process.env, LOG_LEVEL: 'warn', DATABASE_URL: dbUrlWithName(base, name) }), {
+      purpose: 'test template',
+      log,
+      database,
+    });
     await p.prepare();
     await p.close();
     fs.writeFileSync(out, name);

@@ -14,7 +14,10 @@ function staticTopBar(): Plugin {
     '<span class="icon-btn menu-btn" aria-hidden="true"><span class="burger"></span></span>' +
     `<a href="/" class="brand"><img src="/favicon.svg" alt="" width="32" height="32" /><span class="brand-text"><span class="brand-city">${esc(id['app.city'])}</span><span class="brand-name">${esc(id['app.name'])}</span></span></a>` +
     '</header></div>';
-  return { name: 'smartcity-static-top-bar', transformIndexHtml: (html) => html.replace('<div id="root"></div>', `<div id="root">${shell}</div>`) };
+  return {
+    name: 'smartcity-static-top-bar',
+    transformIndexHtml: (html) => html.replace('<div id="root"></div>', `<div id="root">${shell}</div>`),
+  };
 }
 
 // The SPA lives in web/ and builds into web/dist, which the server serves (src/app.ts registerWeb).

@@ -60,7 +60,7 @@ export async function openPglite(dir: string | undefined, loadDataDir?: Blob): P
     pglite: client,
     async query<T>(q: SQL) {
       const r = await db.execute(q);
-      return (r as unknown as { rows: T[] }).rows;
+      return (r as { rows: T[] }).rows;
     },
     async listen(channel, fn) {
       const unsub = await client.listen(channel, fn);
@@ -102,7 +102,11 @@ const RECONNECT_MAX_MS = 30_000;
  * Connects to PostgreSQL through a pool. `onError` hears about dropped connections (the pool and
  * the LISTEN connection recover by themselves; this is for logging).
  */
-export async function openPostgres(url: string, poolSize = 10, opts: { onError?: (err: Error, where: string) => void } = {}): Promise<Database> {
+export async function openPostgres(
+  url: string,
+  poolSize = 10,
+  opts: { onError?: (err: Error, where: string) => void } = {},
+): Promise<Database> {
   const onError = opts.onError ?? (() => undefined);
   const pool = new pg.Pool({ connectionString: url, max: poolSize, idleTimeoutMillis: 30_000 });
   // An idle client that loses its connection must not crash the process; the pool replaces it.
@@ -169,7 +173,11 @@ export async function openPostgres(url: string, poolSize = 10, opts: { onError?:
   // Runs fn on one pooled client while holding a session advisory lock taken by `acquire`. The lock
   // belongs to that session, so it is released on the same client before the client goes back to
   // the pool; if unlocking fails the client is destroyed (ending the session frees the lock).
-  async function onLockedClient<T>(key: number, acquire: 'pg_try_advisory_lock' | 'pg_advisory_lock', fn: (client: pg.PoolClient) => Promise<T>): Promise<{ ran: true; value: T } | { ran: false }> {
+  async function onLockedClient<T>(
+    key: number,
+    acquire: 'pg_try_advisory_lock' | 'pg_advisory_lock',
+    fn: (client: pg.PoolClient) => Promise<T>,
+  ): Promise<{ ran: true; value: T } | { ran: false }> {
     const client = await pool.connect();
     let broken: Error | undefined;
     try {
@@ -207,7 +215,7 @@ export async function openPostgres(url: string, poolSize = 10, opts: { onError?:
     pool,
     async query<T>(q: SQL) {
       const r = await db.execute(q);
-      return (r as unknown as { rows: T[] }).rows;
+      return (r as { rows: T[] }).rows;
     },
     async listen(channel, fn) {
       let set = listeners.get(channel);

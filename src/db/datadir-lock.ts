@@ -46,7 +46,7 @@ export function lockDataDir(dataDir: string, purpose: string): DataDirLock {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       let owner: { pid: number; purpose: string; since: string } | undefined;
       try {
-        owner = JSON.parse(fs.readFileSync(file, 'utf8'));
+        owner = JSON.parse(fs.readFileSync(file, 'utf8')) as typeof owner;
       } catch {
         owner = undefined; // Half-written by a process that died while creating it.
       }
@@ -54,7 +54,9 @@ export function lockDataDir(dataDir: string, purpose: string): DataDirLock {
         throw new DataDirBusyError(
           `The data folder ${dataDir} is in use by process ${owner.pid} (${owner.purpose}, since ${owner.since}).\n` +
             'The embedded database can only be opened by one process at a time. Stop that process first ' +
-            '(Ctrl-C in its terminal, or kill ' + owner.pid + '), or use another DATA_DIR, or run on PostgreSQL with DATABASE_URL.',
+            '(Ctrl-C in its terminal, or kill ' +
+            owner.pid +
+            '), or use another DATA_DIR, or run on PostgreSQL with DATABASE_URL.',
         );
       }
       fs.rmSync(file, { force: true });

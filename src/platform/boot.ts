@@ -60,7 +60,10 @@ export async function openPlatform(
       onPhase?.('migrating');
       await runMigrations(database);
       onPhase?.('seeding');
-      await runSeeds(ctx, MODULES.flatMap((m) => m.seeds ?? []));
+      await runSeeds(
+        ctx,
+        MODULES.flatMap((m) => m.seeds ?? []),
+      );
     },
     async startBackground() {
       for (const m of MODULES) {

@@ -4,11 +4,11 @@ import { AppError, type ErrorDetail } from './errors';
 /** Parses CSV text with a header row into records; a malformed file is a 400 naming the line. */
 export function parseCsv(text: string): Record<string, string>[] {
   try {
-    return parse(text.replace(/^\uFEFF/, ''), {
+    return parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
       columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()),
       skip_empty_lines: true,
       trim: true,
-    }) as Record<string, string>[];
+    });
   } catch (err) {
     throw new AppError('validation_failed', `The CSV file could not be read: ${(err as Error).message}`);
   }
@@ -30,7 +30,14 @@ export function failOnRowErrors(errors: ErrorDetail[]): void {
 
 function cell(v: unknown): string {
   if (v === null || v === undefined) return '';
-  const s = String(v);
+  const s =
+    typeof v === 'string'
+      ? v
+      : typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint'
+        ? String(v)
+        : v instanceof Date
+          ? v.toISOString()
+          : JSON.stringify(v);
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
@@ -39,4 +46,11 @@ export function toCsv(columns: string[], rows: Record<string, unknown>[]): strin
   const lines = [columns.join(',')];
   for (const r of rows) lines.push(columns.map((c) => cell(r[c])).join(','));
   return `${lines.join('\r\n')}\r\n`;
+}
+
+/** The text of a `text/csv` request body (the app's content-type parser hands over a string). */
+export function csvBody(body: unknown): string {
+  if (typeof body === 'string') return body;
+  if (Buffer.isBuffer(body)) return body.toString('utf8');
+  return '';
 }

@@ -49,8 +49,6 @@ export class AppError extends Error {
 
 export const notFound = (what: string) => new AppError('not_found', `${what} was not found.`);
 export const forbidden = (message = 'You do not have permission to do this.') => new AppError('forbidden', message);
-export const unauthenticated = (message = 'Sign in first (session cookie or Bearer token).') =>
-  new AppError('unauthenticated', message);
+export const unauthenticated = (message = 'Sign in first (session cookie or Bearer token).') => new AppError('unauthenticated', message);
 export const conflict = (message: string) => new AppError('conflict', message);
-export const invalid = (message: string, details?: ErrorDetail[]) =>
-  new AppError('validation_failed', message, details);
+export const invalid = (message: string, details?: ErrorDetail[]) => new AppError('validation_failed', message, details);

@@ -25,7 +25,12 @@ describe('API conventions', () => {
     assert.equal(wrong.statusCode, 400);
     assert.equal(wrong.json().error.code, 'validation_failed');
     assert.ok(wrong.json().error.details.some((d: { path: string }) => d.path.includes('email')));
-    const extra = await env.app.inject({ method: 'POST', url: '/api/auth/login', headers: json, payload: { email: 'a@b.c', password: 'x', admin: true } });
+    const extra = await env.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: json,
+      payload: { email: 'a@b.c', password: 'x', admin: true },
+    });
     assert.equal(extra.statusCode, 400);
     assert.match(JSON.stringify(extra.json().error.details), /admin/);
   });
@@ -38,7 +43,12 @@ describe('API conventions', () => {
   });
 
   test('an unsupported content type is a 415', async () => {
-    const res = await env.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/xml' }, payload: '<a/>' });
+    const res = await env.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/xml' },
+      payload: '<a/>',
+    });
     assert.equal(res.statusCode, 415);
     assert.equal(res.json().error.code, 'unsupported_media_type');
   });

@@ -118,83 +118,91 @@ describe('live events on one instance (SSE over the in-process or NOTIFY bus)', 
   });
 });
 
-describe('live events across two instances on one PostgreSQL', { skip: !process.env.DATABASE_URL && 'needs DATABASE_URL (PGlite is one process)' }, () => {
-  let drop: () => Promise<void>;
-  let a: Instance;
-  let b: Instance;
-  let url: string;
-  before(async () => {
-    const t = await createTestDatabase();
-    drop = t.drop;
-    url = t.url!;
-    a = await startInstance(t.database, url);
-    b = await startPgInstance(url);
-  });
-  after(async () => {
-    await a?.close();
-    await b?.close();
-    await drop?.();
-  });
-
-  test('an event published on instance A reaches an SSE client connected to instance B', async () => {
-    const c = await connectSse(`${b.url}/api/events?types=testpub.`);
-    try {
-      await c.waitForComment((x) => x.startsWith('connected'));
-      await a.platform.ctx.events.publish('testpub.cross', { from: 'A' });
-      const e = await c.waitFor((x) => x.event === 'testpub.cross');
-      assert.deepEqual(JSON.parse(e.data!).data, { from: 'A' });
-      // Exactly once, not once per instance.
-      await new Promise((r) => setTimeout(r, 200));
-      assert.equal(c.events.filter((x) => x.event === 'testpub.cross').length, 1);
-    } finally {
-      c.close();
-    }
-  });
-
-  test('a large event crosses instances whole (chunked NOTIFY)', async () => {
-    const c = await connectSse(`${b.url}/api/events?types=testpub.`);
-    try {
-      await c.waitForComment((x) => x.startsWith('connected'));
-      const big = { rows: Array.from({ length: 3000 }, (_, i) => ({ i, name: `RW ${i} — Pancoran Mas` })) };
-      await a.platform.ctx.events.publish('testpub.bigcross', big);
-      const e = await c.waitFor((x) => x.event === 'testpub.bigcross');
-      assert.deepEqual(JSON.parse(e.data!).data, big);
-    } finally {
-      c.close();
-    }
-  });
-
-  test('instance B re-LISTENs after its LISTEN connection is killed, and tells subscribers to resync', async () => {
-    const resynced: DomainEvent[] = [];
-    const unsub = b.platform.ctx.events.subscribe((e) => {
-      if (e.type === BUS_RESYNC_EVENT) resynced.push(e);
+describe(
+  'live events across two instances on one PostgreSQL',
+  { skip: !process.env.DATABASE_URL && 'needs DATABASE_URL (PGlite is one process)' },
+  () => {
+    let drop: () => Promise<void>;
+    let a: Instance;
+    let b: Instance;
+    let url: string;
+    before(async () => {
+      const t = await createTestDatabase();
+      drop = t.drop;
+      url = t.url!;
+      a = await startInstance(t.database, url);
+      b = await startPgInstance(url);
     });
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    try {
-      const before = await admin.query<{ pid: number }>(
-        `select pid from pg_stat_activity where datname = current_database() and query ilike 'LISTEN%' and pid <> pg_backend_pid()`,
-      );
-      assert.equal(before.rows.length, 2, 'one LISTEN connection per instance');
-      // Kill every LISTEN connection (A's and B's): both must come back.
-      for (const r of before.rows) await admin.query('select pg_terminate_backend($1)', [r.pid]);
-      await waitUntil(() => resynced.length > 0, 10_000, 'resync after reconnect');
+    after(async () => {
+      await a?.close();
+      await b?.close();
+      await drop?.();
+    });
+
+    test('an event published on instance A reaches an SSE client connected to instance B', async () => {
       const c = await connectSse(`${b.url}/api/events?types=testpub.`);
       try {
         await c.waitForComment((x) => x.startsWith('connected'));
-        await waitUntil(async () => {
-          const r = await admin.query(`select 1 from pg_stat_activity where datname = current_database() and query ilike 'LISTEN%'`);
-          return r.rows.length === 2;
-        }, 10_000, 'both instances listening again');
-        await a.platform.ctx.events.publish('testpub.after_reconnect', { ok: true });
-        const e = await c.waitFor((x) => x.event === 'testpub.after_reconnect');
-        assert.deepEqual(JSON.parse(e.data!).data, { ok: true });
+        await a.platform.ctx.events.publish('testpub.cross', { from: 'A' });
+        const e = await c.waitFor((x) => x.event === 'testpub.cross');
+        assert.deepEqual(JSON.parse(e.data!).data, { from: 'A' });
+        // Exactly once, not once per instance.
+        await new Promise((r) => setTimeout(r, 200));
+        assert.equal(c.events.filter((x) => x.event === 'testpub.cross').length, 1);
       } finally {
         c.close();
       }
-    } finally {
-      unsub();
-      await admin.end();
-    }
-  });
-});
+    });
+
+    test('a large event crosses instances whole (chunked NOTIFY)', async () => {
+      const c = await connectSse(`${b.url}/api/events?types=testpub.`);
+      try {
+        await c.waitForComment((x) => x.startsWith('connected'));
+        const big = { rows: Array.from({ length: 3000 }, (_, i) => ({ i, name: `RW ${i} — Pancoran Mas` })) };
+        await a.platform.ctx.events.publish('testpub.bigcross', big);
+        const e = await c.waitFor((x) => x.event === 'testpub.bigcross');
+        assert.deepEqual(JSON.parse(e.data!).data, big);
+      } finally {
+        c.close();
+      }
+    });
+
+    test('instance B re-LISTENs after its LISTEN connection is killed, and tells subscribers to resync', async () => {
+      const resynced: DomainEvent[] = [];
+      const unsub = b.platform.ctx.events.subscribe((e) => {
+        if (e.type === BUS_RESYNC_EVENT) resynced.push(e);
+      });
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      try {
+        const before = await admin.query<{ pid: number }>(
+          `select pid from pg_stat_activity where datname = current_database() and query ilike 'LISTEN%' and pid <> pg_backend_pid()`,
+        );
+        assert.equal(before.rows.length, 2, 'one LISTEN connection per instance');
+        // Kill every LISTEN connection (A's and B's): both must come back.
+        for (const r of before.rows) await admin.query('select pg_terminate_backend($1)', [r.pid]);
+        await waitUntil(() => resynced.length > 0, 10_000, 'resync after reconnect');
+        const c = await connectSse(`${b.url}/api/events?types=testpub.`);
+        try {
+          await c.waitForComment((x) => x.startsWith('connected'));
+          await waitUntil(
+            async () => {
+              const r = await admin.query(`select 1 from pg_stat_activity where datname = current_database() and query ilike 'LISTEN%'`);
+              return r.rows.length === 2;
+            },
+            10_000,
+            'both instances listening again',
+          );
+          await a.platform.ctx.events.publish('testpub.after_reconnect', { ok: true });
+          const e = await c.waitFor((x) => x.event === 'testpub.after_reconnect');
+          assert.deepEqual(JSON.parse(e.data!).data, { ok: true });
+        } finally {
+          c.close();
+        }
+      } finally {
+        unsub();
+        await admin.end();
+      }
+    });
+  },
+);

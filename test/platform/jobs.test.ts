@@ -20,7 +20,10 @@ interface Run {
 function assertNoOverlap(runs: Run[]): void {
   const sorted = [...runs].sort((x, y) => x.start - y.start);
   for (let i = 1; i < sorted.length; i++) {
-    assert.ok(sorted[i].start >= sorted[i - 1].end, `run ${i} (${sorted[i].instance}) started before run ${i - 1} (${sorted[i - 1].instance}) ended`);
+    assert.ok(
+      sorted[i].start >= sorted[i - 1].end,
+      `run ${i} (${sorted[i].instance}) started before run ${i - 1} (${sorted[i - 1].instance}) ended`,
+    );
   }
 }
 
@@ -105,90 +108,110 @@ describe('periodic jobs on one instance', () => {
       return inner.ran;
     });
     assert.deepEqual(r, { ran: true, value: false });
-    await assert.rejects(t.database.tryWithLock(key, async () => { throw new Error('in job'); }), /in job/);
+    await assert.rejects(
+      t.database.tryWithLock(key, async () => {
+        throw new Error('in job');
+      }),
+      /in job/,
+    );
     const again = await t.database.tryWithLock(key, async () => 42);
     assert.deepEqual(again, { ran: true, value: 42 });
     if (t.database.kind === 'postgres') {
       // No advisory lock is left behind on any pooled connection.
-      const held = await t.database.query<{ n: number }>(sql`select count(*)::int as n from pg_locks where locktype = 'advisory' and database = (select oid from pg_database where datname = current_database())`);
+      const held = await t.database.query<{ n: number }>(
+        sql`select count(*)::int as n from pg_locks where locktype = 'advisory' and database = (select oid from pg_database where datname = current_database())`,
+      );
       assert.equal(held[0].n, 0);
     }
   });
 });
 
-describe('periodic jobs across two instances on one PostgreSQL', { skip: !process.env.DATABASE_URL && 'needs DATABASE_URL (PGlite is one process)' }, () => {
-  let t: Awaited<ReturnType<typeof createTestDatabase>>;
-  let dbB: Database;
-  before(async () => {
-    t = await createTestDatabase();
-    dbB = await openPostgres(t.url!, 4);
-    await t.database.query(sql`create table job_test_runs (instance text not null, started_at timestamptz not null, ended_at timestamptz not null)`);
-  });
-  after(async () => {
-    await dbB?.close();
-    await t.database.close();
-    await t.drop();
-  });
+describe(
+  'periodic jobs across two instances on one PostgreSQL',
+  { skip: !process.env.DATABASE_URL && 'needs DATABASE_URL (PGlite is one process)' },
+  () => {
+    let t: Awaited<ReturnType<typeof createTestDatabase>>;
+    let dbB: Database;
+    before(async () => {
+      t = await createTestDatabase();
+      dbB = await openPostgres(t.url!, 4);
+      await t.database.query(
+        sql`create table job_test_runs (instance text not null, started_at timestamptz not null, ended_at timestamptz not null)`,
+      );
+    });
+    after(async () => {
+      await dbB?.close();
+      await t.database.close();
+      await t.drop();
+    });
 
-  test('a job registered on both runs on one instance at a time, and the other takes over', async () => {
-    const runs: Run[] = [];
-    const make = (name: string, database: Database) => {
-      const jobs = createJobRunner(database, log);
-      jobs.register({
-        name: 'test.shared',
-        everyMs: 40,
-        async run() {
-          const start = Date.now();
-          await sleep(25);
-          const end = Date.now();
-          runs.push({ instance: name, start, end });
-          await database.query(sql`insert into job_test_runs values (${name}, ${new Date(start).toISOString()}, ${new Date(end).toISOString()})`);
-        },
-      });
-      return jobs;
-    };
-    const a = make('A', t.database);
-    const b = make('B', dbB);
-    a.start();
-    b.start();
-    await sleep(800);
-    await a.stop(); // instance A goes away: B must carry on alone
-    const whileBoth = runs.length;
-    await sleep(400);
-    await b.stop();
-    assertNoOverlap(runs);
-    // Counts are loose on purpose (a busy CI machine slows every tick); the no-overlap check above is
-    // what proves the lock.
-    assert.ok(whileBoth >= 4, `only ${whileBoth} runs while both were up`);
-    assert.ok(runs.slice(whileBoth).length >= 2, `B did not take over after A stopped: ${JSON.stringify(runs)}`);
-    assert.ok(runs.slice(whileBoth).every((r) => r.instance === 'B'));
-    // The records in the shared table agree (what another instance would see).
-    const rows = await t.database.query<{ instance: string; started_at: string; ended_at: string }>(sql`select instance, started_at::text, ended_at::text from job_test_runs order by started_at`);
-    assert.equal(rows.length, runs.length);
-    assert.deepEqual(new Set(rows.map((r) => r.instance)), new Set(runs.map((r) => r.instance)));
-  });
+    test('a job registered on both runs on one instance at a time, and the other takes over', async () => {
+      const runs: Run[] = [];
+      const make = (name: string, database: Database) => {
+        const jobs = createJobRunner(database, log);
+        jobs.register({
+          name: 'test.shared',
+          everyMs: 40,
+          async run() {
+            const start = Date.now();
+            await sleep(25);
+            const end = Date.now();
+            runs.push({ instance: name, start, end });
+            await database.query(
+              sql`insert into job_test_runs values (${name}, ${new Date(start).toISOString()}, ${new Date(end).toISOString()})`,
+            );
+          },
+        });
+        return jobs;
+      };
+      const a = make('A', t.database);
+      const b = make('B', dbB);
+      a.start();
+      b.start();
+      await sleep(800);
+      await a.stop(); // instance A goes away: B must carry on alone
+      const whileBoth = runs.length;
+      await sleep(400);
+      await b.stop();
+      assertNoOverlap(runs);
+      // Counts are loose on purpose (a busy CI machine slows every tick); the no-overlap check above is
+      // what proves the lock.
+      assert.ok(whileBoth >= 4, `only ${whileBoth} runs while both were up`);
+      assert.ok(runs.slice(whileBoth).length >= 2, `B did not take over after A stopped: ${JSON.stringify(runs)}`);
+      assert.ok(runs.slice(whileBoth).every((r) => r.instance === 'B'));
+      // The records in the shared table agree (what another instance would see).
+      const rows = await t.database.query<{ instance: string; started_at: string; ended_at: string }>(
+        sql`select instance, started_at::text, ended_at::text from job_test_runs order by started_at`,
+      );
+      assert.equal(rows.length, runs.length);
+      assert.deepEqual(new Set(rows.map((r) => r.instance)), new Set(runs.map((r) => r.instance)));
+    });
 
-  test('while A holds the lock B skips; when A is done B runs (taking turns)', async () => {
-    const order: string[] = [];
-    let releaseA!: () => void;
-    const a = createJobRunner(t.database, log);
-    const b = createJobRunner(dbB, log);
-    for (const [name, jobs] of [['A', a], ['B', b]] as const) {
-      jobs.register({
-        name: 'test.turns',
-        everyMs: 60_000,
-        async run() {
-          order.push(name);
-          if (name === 'A') await new Promise<void>((r) => (releaseA = r));
-        },
-      });
-    }
-    const runA = a.runNow('test.turns');
-    await waitUntil(() => order.length === 1);
-    assert.equal(await b.runNow('test.turns'), false, 'B must not run while A runs');
-    releaseA();
-    assert.equal(await runA, true);
-    assert.equal(await b.runNow('test.turns'), true, 'B runs once A released the lock');
-    assert.deepEqual(order, ['A', 'B']);
-  });
-});
+    test('while A holds the lock B skips; when A is done B runs (taking turns)', async () => {
+      const order: string[] = [];
+      let releaseA!: () => void;
+      const a = createJobRunner(t.database, log);
+      const b = createJobRunner(dbB, log);
+      for (const [name, jobs] of [
+        ['A', a],
+        ['B', b],
+      ] as const) {
+        jobs.register({
+          name: 'test.turns',
+          everyMs: 60_000,
+          async run() {
+            order.push(name);
+            if (name === 'A') await new Promise<void>((r) => (releaseA = r));
+          },
+        });
+      }
+      const runA = a.runNow('test.turns');
+      await waitUntil(() => order.length === 1);
+      assert.equal(await b.runNow('test.turns'), false, 'B must not run while A runs');
+      releaseA();
+      assert.equal(await runA, true);
+      assert.equal(await b.runNow('test.turns'), true, 'B runs once A released the lock');
+      assert.deepEqual(order, ['A', 'B']);
+    });
+  },
+);

@@ -159,9 +159,11 @@ export function spawnCli(args: string[], env: Record<string, string | undefined>
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  child.stdout!.setEncoding('utf8').on('data', (d: string) => (out += d));
-  child.stderr!.setEncoding('utf8').on('data', (d: string) => (out += d));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) => child.on('exit', (code, signal) => r({ code, signal })));
+  child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (out += d));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) =>
+    child.on('exit', (code, signal) => r({ code, signal })),
+  );
   return { child, url: '', output: () => out, exited };
 }
 
@@ -171,7 +173,7 @@ export async function spawnServer(env: Record<string, string | undefined>, timeo
   const t0 = Date.now();
   let url = '';
   let exit: { code: number | null } | undefined;
-  s.exited.then((e) => (exit = e));
+  void s.exited.then((e) => (exit = e));
   while (!url) {
     if (exit) throw new Error(`serve exited (${exit.code}) before listening:\n${s.output()}`);
     if (Date.now() - t0 > timeoutMs) throw new Error(`serve did not listen in time:\n${s.output()}`);
@@ -182,7 +184,10 @@ export async function spawnServer(env: Record<string, string | undefined>, timeo
   while (true) {
     if (exit) throw new Error(`serve exited (${exit.code}) before ready:\n${s.output()}`);
     if (Date.now() - t0 > timeoutMs) throw new Error(`serve did not become ready in time:\n${s.output()}`);
-    const ok = await fetch(`${url}/api/ready`).then((r) => r.status === 200, () => false);
+    const ok = await fetch(`${url}/api/ready`).then(
+      (r) => r.status === 200,
+      () => false,
+    );
     if (ok) break;
     await new Promise((r) => setTimeout(r, 25));
   }

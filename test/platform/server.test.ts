@@ -36,7 +36,11 @@ async function userExists(url: string, token: string, u: CreatedUser): Promise<b
 
 async function seedRuns(b: PreparedBackend): Promise<string[]> {
   return b.withDatabase(async (db) =>
-    (await db.query<{ name: string; version: number; ran_at: string }>(sql`select name, version, ran_at::text from seed_runs order by name, version`)).map((r) => `${r.name}@${r.version}@${r.ran_at}`),
+    (
+      await db.query<{ name: string; version: number; ran_at: string }>(
+        sql`select name, version, ran_at::text from seed_runs order by name, version`,
+      )
+    ).map((r) => `${r.name}@${r.version}@${r.ran_at}`),
   );
 }
 
@@ -111,7 +115,9 @@ describe(`the real server on ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite
     await new Promise((r) => sock.once('connect', r));
     let slowReply = '';
     sock.setEncoding('utf8').on('data', (d: string) => (slowReply += d));
-    sock.write(`POST /api/users HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${b.adminToken}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(slowBody)}\r\n\r\n${slowBody.slice(0, 10)}`);
+    sock.write(
+      `POST /api/users HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${b.adminToken}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(slowBody)}\r\n\r\n${slowBody.slice(0, 10)}`,
+    );
     const inFlight = inFlightEmails.map((e) => createUser(c.url, b.adminToken, e));
     // Signal once the server has received all of them, the slow one included (its request log says so).
     await waitFor(() => (c.output().match(/"method":"POST","url":"\/api\/users"/g) ?? []).length >= inFlightEmails.length + 1, 10_000);
@@ -139,8 +145,14 @@ describe(`the real server on ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite
     spawned.push(d);
     assert.doesNotMatch(d.output(), /seed step done|"level":50|"level":60/);
     for (const u of [...written, ...inFlightUsers]) assert.ok(await userExists(d.url, b.adminToken, u), `write ${u.email} lost`);
-    const slow = (await (await fetch(`${d.url}/api/users?q=${encodeURIComponent(slowEmail)}`, { headers: { authorization: `Bearer ${b.adminToken}` } })).json()) as { items: CreatedUser[] };
-    assert.deepEqual(slow.items.map((u) => u.email), [slowEmail], 'the write completed during shutdown is there');
+    const slow = (await (
+      await fetch(`${d.url}/api/users?q=${encodeURIComponent(slowEmail)}`, { headers: { authorization: `Bearer ${b.adminToken}` } })
+    ).json()) as { items: CreatedUser[] };
+    assert.deepEqual(
+      slow.items.map((u) => u.email),
+      [slowEmail],
+      'the write completed during shutdown is there',
+    );
     d.child.kill('SIGINT');
     assert.equal((await d.exited).code, 0);
     assert.deepEqual(await seedRuns(b), runsBefore, 'seed_runs unchanged by restarts');
@@ -206,7 +218,9 @@ describe('startServer in-process', () => {
       const port = Number(new URL(server.url).port);
       const sock = net.connect(port, '127.0.0.1');
       await new Promise((r) => sock.once('connect', r));
-      sock.write(`POST /api/wilayah/rw/import HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${b.adminToken}\r\nContent-Type: text/csv\r\nContent-Length: 100000\r\n\r\nkelurahan_code,rw`);
+      sock.write(
+        `POST /api/wilayah/rw/import HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${b.adminToken}\r\nContent-Type: text/csv\r\nContent-Length: 100000\r\n\r\nkelurahan_code,rw`,
+      );
       sock.on('error', () => undefined);
       await new Promise((r) => setTimeout(r, 100));
       const t0 = Date.now();

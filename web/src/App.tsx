@@ -80,7 +80,6 @@ export function App() {
   );
 }
 
-
 function PageFailed() {
   const t = useT();
   return (

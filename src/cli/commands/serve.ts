@@ -9,6 +9,7 @@ import { startServer, SHUTDOWN_TIMEOUT_MS, type RunningServer } from '../../serv
 export async function serve(): Promise<void> {
   const config = loadConfig();
   const log = pino({ level: config.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers.cookie'] });
+  // eslint-disable-next-line prefer-const -- assigned once the signal handlers that read it are installed
   let server: RunningServer | undefined;
   let stopRequested: string | undefined;
   let signals = 0;
@@ -56,18 +57,16 @@ export async function serve(): Promise<void> {
   });
 
   server = await startServer(config, { log });
-  log.info(`Depok Smart City Platform is ready at ${server.url} (database: ${config.db}${config.db === 'pglite' ? `, data in ${config.DATA_DIR}` : ''})`);
+  log.info(
+    `Depok Smart City Platform is ready at ${server.url} (database: ${config.db}${config.db === 'pglite' ? `, data in ${config.DATA_DIR}` : ''})`,
+  );
   if (process.stdout.isTTY) process.stdout.write(banner(server.url, config.SEED_DEMO));
   if (stopRequested) shutdown(stopRequested, 0);
 }
 
 /** What a person at a terminal needs after `npm start` (logs stay JSON lines for collectors). */
 function banner(url: string, demo: boolean): string {
-  const lines = [
-    '',
-    `  Depok Smart City Platform — ${url}`,
-    `  API docs: ${url}/api/docs   Health: ${url}/api/health`,
-  ];
+  const lines = ['', `  Depok Smart City Platform — ${url}`, `  API docs: ${url}/api/docs   Health: ${url}/api/health`];
   if (demo) {
     lines.push(
       '  Demo accounts (password Depok2026!): admin@, petugas_rw@, puskesmas@, dinkes@, operator_opd@, wifi_fleet@ … @demo.depok.go.id',

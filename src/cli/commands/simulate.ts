@@ -3,7 +3,12 @@ import { registerCommand } from '../main';
 import { flag, UsageError } from '../args';
 import { seededRandom } from '../../platform/geo';
 import { demoMac } from '../../modules/wifi/wifi.seed';
-import { expectedClients, parseDuration as parseDurationRaw, parsePercent as parsePercentRaw, SimulatorUsageError } from '../../modules/wifi/wifi.simulator';
+import {
+  expectedClients,
+  parseDuration as parseDurationRaw,
+  parsePercent as parsePercentRaw,
+  SimulatorUsageError,
+} from '../../modules/wifi/wifi.simulator';
 
 function cliArg<T>(fn: () => T): T {
   try {
@@ -59,10 +64,18 @@ async function simulateWifi(flags: Record<string, string | true>): Promise<void>
   const rand = seededRandom('wifi-simulator');
   const outageLen = 10; // mean outage in intervals
   const pStart = fail > 0 ? fail / (outageLen * (1 - fail)) : 0; // steady state ≈ fail
-  const aps: VirtualAp[] = macs.map((mac, i) => ({ mac, size: 2 + Math.floor(rand() * 25), downFor: rand() < fail ? Math.ceil(rand() * outageLen * 2) : 0, uptime: Math.floor(rand() * 86_400), offsetMs: Math.floor(((i + 0.5) / macs.length) * intervalS * 1000) }));
+  const aps: VirtualAp[] = macs.map((mac, i) => ({
+    mac,
+    size: 2 + Math.floor(rand() * 25),
+    downFor: rand() < fail ? Math.ceil(rand() * outageLen * 2) : 0,
+    uptime: Math.floor(rand() * 86_400),
+    offsetMs: Math.floor(((i + 0.5) / macs.length) * intervalS * 1000),
+  }));
   const client = via === 'mqtt' ? await mqtt.connectAsync(mqttUrl, { clientId: `smartcity-sim-${process.pid}` }) : undefined;
   const stats = { sent: 0, stored: 0, duplicates: 0, unknown: 0, rejected: 0, errors: 0, skippedDown: 0, lat: [] as number[] };
-  process.stdout.write(`Simulating ${aps.length} APs every ${intervalS}s via ${via} (${via === 'http' ? url : mqttUrl}), ~${Math.round(fail * 100)}% in outage. Ctrl-C stops.\n`);
+  process.stdout.write(
+    `Simulating ${aps.length} APs every ${intervalS}s via ${via} (${via === 'http' ? url : mqttUrl}), ~${Math.round(fail * 100)}% in outage. Ctrl-C stops.\n`,
+  );
 
   let stopping = false;
   const started = Date.now();
@@ -75,7 +88,11 @@ async function simulateWifi(flags: Record<string, string | true>): Promise<void>
 
   const sendHttp = (batch: object[]) => {
     const t = performance.now();
-    const p = fetch(`${url}/api/wifi/telemetry`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(batch) })
+    const p = fetch(`${url}/api/wifi/telemetry`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(batch),
+    })
       .then(async (res) => {
         stats.lat.push(performance.now() - t);
         if (!res.ok) {
@@ -113,7 +130,16 @@ async function simulateWifi(flags: Record<string, string | true>): Promise<void>
       const at = new Date(Math.floor(now / 1000) * 1000);
       const clients = expectedClients(ap, at, rand);
       const perClient = (20_000 + rand() * 200_000) * intervalS;
-      items.push({ mac: ap.mac, ts: at.toISOString(), clients, rx_bytes: Math.round(clients * perClient), tx_bytes: Math.round(clients * perClient * 0.2), uptime_s: ap.uptime, rtt_ms: Math.round(8 + rand() * 40), signal_dbm: Math.round(-45 - rand() * 35) });
+      items.push({
+        mac: ap.mac,
+        ts: at.toISOString(),
+        clients,
+        rx_bytes: Math.round(clients * perClient),
+        tx_bytes: Math.round(clients * perClient * 0.2),
+        uptime_s: ap.uptime,
+        rtt_ms: Math.round(8 + rand() * 40),
+        signal_dbm: Math.round(-45 - rand() * 35),
+      });
     }
     stats.sent += items.length;
     if (client) {
@@ -127,7 +153,9 @@ async function simulateWifi(flags: Record<string, string | true>): Promise<void>
     }
     if (now - lastReport >= 10_000) {
       lastReport = now;
-      process.stdout.write(`  ${Math.round((now - started) / 1000)}s: sent ${stats.sent}, stored ${stats.stored}, errors ${stats.errors}, in outage now ${aps.filter((a) => a.downFor > 0).length}\n`);
+      process.stdout.write(
+        `  ${Math.round((now - started) / 1000)}s: sent ${stats.sent}, stored ${stats.stored}, errors ${stats.errors}, in outage now ${aps.filter((a) => a.downFor > 0).length}\n`,
+      );
     }
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -138,7 +166,9 @@ async function simulateWifi(flags: Record<string, string | true>): Promise<void>
   const secs = (Date.now() - started) / 1000;
   process.stdout.write(
     `\nSummary after ${secs.toFixed(1)}s: sent ${stats.sent} heartbeats (${(stats.sent / secs).toFixed(1)}/s), ` +
-      (via === 'http' ? `stored ${stats.stored}, duplicates ${stats.duplicates}, unknown ${stats.unknown}, rejected ${stats.rejected}, request errors ${stats.errors}, ack p50 ${q(0.5)} ms p99 ${q(0.99)} ms, ` : 'published with QoS 0 (see the server for stored counts), ') +
+      (via === 'http'
+        ? `stored ${stats.stored}, duplicates ${stats.duplicates}, unknown ${stats.unknown}, rejected ${stats.rejected}, request errors ${stats.errors}, ack p50 ${q(0.5)} ms p99 ${q(0.99)} ms, `
+        : 'published with QoS 0 (see the server for stored counts), ') +
       `skipped for outages ${stats.skippedDown}.\n`,
   );
   process.off('SIGINT', stop);
@@ -148,7 +178,10 @@ async function simulateWifi(flags: Record<string, string | true>): Promise<void>
 registerCommand(
   'simulate',
   async (positionals, flags) => {
-    if (positionals[1] !== 'wifi') throw new UsageError('Usage: smartcity simulate wifi --aps 1834 --interval 60 --via http|mqtt --fail 3% [--url URL] [--token T] [--duration 60s]');
+    if (positionals[1] !== 'wifi')
+      throw new UsageError(
+        'Usage: smartcity simulate wifi --aps 1834 --interval 60 --via http|mqtt --fail 3% [--url URL] [--token T] [--duration 60s]',
+      );
     await simulateWifi(flags);
   },
   'simulate wifi [--aps N --interval S --via http|mqtt --fail 3% --url U --token T --duration 60s]  fleet telemetry simulator',

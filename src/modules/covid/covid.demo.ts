@@ -11,15 +11,32 @@ export const DEMO_START = '2020-03-02';
 export const DEMO_DAYS = 730; // → 2022-03-01
 
 const DAY_MS = 86_400_000;
-export const dayIndex = (date: string, start = DEMO_START) => Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / DAY_MS);
+export const dayIndex = (date: string, start = DEMO_START) =>
+  Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / DAY_MS);
 export const dateAt = (i: number, start = DEMO_START) => new Date(Date.parse(`${start}T00:00:00Z`) + i * DAY_MS).toISOString().slice(0, 10);
 
 /** City active confirmed cases at anchor dates; published kota figures where there are some. */
 const CITY_CURVE: [string, number][] = [
-  ['2020-03-02', 2], ['2020-04-21', 120], ['2020-07-06', 211], ['2020-08-30', 593], ['2020-10-06', 1100],
-  ['2020-12-01', 2500], ['2021-01-28', 5200], ['2021-03-15', 2000], ['2021-05-01', 1200], ['2021-06-20', 4241],
-  ['2021-07-12', 16000], ['2021-08-08', 7975], ['2021-09-10', 900], ['2021-10-23', 151], ['2021-12-07', 41],
-  ['2021-12-15', 23], ['2022-01-10', 150], ['2022-02-06', 12858], ['2022-02-18', 35078], ['2022-03-01', 26000],
+  ['2020-03-02', 2],
+  ['2020-04-21', 120],
+  ['2020-07-06', 211],
+  ['2020-08-30', 593],
+  ['2020-10-06', 1100],
+  ['2020-12-01', 2500],
+  ['2021-01-28', 5200],
+  ['2021-03-15', 2000],
+  ['2021-05-01', 1200],
+  ['2021-06-20', 4241],
+  ['2021-07-12', 16000],
+  ['2021-08-08', 7975],
+  ['2021-09-10', 900],
+  ['2021-10-23', 151],
+  ['2021-12-07', 41],
+  ['2021-12-15', 23],
+  ['2022-01-10', 150],
+  ['2022-02-06', 12858],
+  ['2022-02-18', 35078],
+  ['2022-03-01', 26000],
 ];
 
 function cityCurve(): number[] {
@@ -54,7 +71,10 @@ export interface DemoOutput {
 export type PublishedKelurahan = Map<string, Map<string, number>>;
 
 function kelurahanSeries(base: number[], anchors: Map<string, number> | undefined): number[] {
-  const pts = [...(anchors ?? new Map())].map(([d, v]) => [dayIndex(d), v] as const).filter(([i]) => i >= 0 && i < DEMO_DAYS).sort((a, b) => a[0] - b[0]);
+  const pts = [...(anchors ?? new Map<string, number>())]
+    .map(([d, v]) => [dayIndex(d), v] as const)
+    .filter(([i]) => i >= 0 && i < DEMO_DAYS)
+    .sort((a, b) => a[0] - b[0]);
   const corr = new Array<number>(DEMO_DAYS).fill(0);
   const RAMP = 21;
   for (let i = 0; i < DEMO_DAYS; i++) {

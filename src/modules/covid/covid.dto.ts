@@ -2,12 +2,21 @@ import { z } from 'zod';
 
 // Validation, types and OpenAPI for /api/covid/*.
 
-export const DateStr = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date as YYYY-MM-DD').refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'Not a real date');
+export const DateStr = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date as YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'Not a real date');
 export const RwCode = z.string().regex(/^32\.76\.\d{2}\.\d{4}\/\d{3}$/, 'Use an RW code like 32.76.01.1006/005');
 export const KelurahanCode = z.string().regex(/^32\.76\.\d{2}\.\d{4}$/, 'Use a kelurahan code like 32.76.01.1006');
-export const AreaCode = z.string().regex(/^32\.76(\.\d{2}(\.\d{4}(\/\d{3})?)?)?$/, 'Use a Kemendagri code: 32.76, 32.76.01, 32.76.01.1006 or 32.76.01.1006/005');
+export const AreaCode = z
+  .string()
+  .regex(/^32\.76(\.\d{2}(\.\d{4}(\/\d{3})?)?)?$/, 'Use a Kemendagri code: 32.76, 32.76.01, 32.76.01.1006 or 32.76.01.1006/005');
 
-const Count = z.number({ error: 'must be a number' }).int('must be a whole number').min(0, 'cannot be negative').max(1_000_000, 'is implausibly large');
+const Count = z
+  .number({ error: 'must be a number' })
+  .int('must be a whole number')
+  .min(0, 'cannot be negative')
+  .max(1_000_000, 'is implausibly large');
 const c = () => Count.default(0);
 
 export const Figures = z.strictObject({
@@ -42,7 +51,9 @@ export const PatchBody = z.strictObject({
 export type PatchInput = z.infer<typeof PatchBody>;
 
 export const IdParams = z.strictObject({ id: z.uuid('Report ids are UUIDs') });
-export const DeclineBody = z.strictObject({ reason: z.string().trim().min(3, 'Give a reason (at least 3 characters) so the petugas RW can fix the report').max(500) });
+export const DeclineBody = z.strictObject({
+  reason: z.string().trim().min(3, 'Give a reason (at least 3 characters) so the petugas RW can fix the report').max(500),
+});
 export const ReportStatus = z.enum(['draft', 'submitted', 'verified', 'declined']);
 export const ReportsQuery = z.strictObject({
   kelurahan: KelurahanCode.optional(),
@@ -74,21 +85,45 @@ export const Report = z.object({
   updated_at: z.string(),
   warnings: z.array(z.string()).optional().describe('Plausibility warnings (e.g. an impossible drop); the report is still saved'),
   revisions: z
-    .array(z.object({ revision: N, action: z.string(), status: z.string(), reason: z.string().nullable(), actor: z.string().nullable(), at: z.string(), figures: z.unknown() }))
+    .array(
+      z.object({
+        revision: N,
+        action: z.string(),
+        status: z.string(),
+        reason: z.string().nullable(),
+        actor: z.string().nullable(),
+        at: z.string(),
+        figures: z.unknown(),
+      }),
+    )
     .optional(),
 });
 
-export const ImportResult = z.object({ created: N, updated: N, unchanged: N, reports: z.array(z.object({ id: z.string(), rw_code: z.string(), date: z.string(), status: z.string() })) });
+export const ImportResult = z.object({
+  created: N,
+  updated: N,
+  unchanged: N,
+  reports: z.array(z.object({ id: z.string(), rw_code: z.string(), date: z.string(), status: z.string() })),
+});
 
 export const MissingResult = z.object({
   kelurahan: z.string(),
   date: z.string(),
   rw_total: N,
   reported: N,
-  missing: z.array(z.object({ rw_code: z.string(), number: z.string(), officers: z.array(z.object({ display_name: z.string(), email: z.string() })) })),
+  missing: z.array(
+    z.object({ rw_code: z.string(), number: z.string(), officers: z.array(z.object({ display_name: z.string(), email: z.string() })) }),
+  ),
 });
 
-export const Rule = z.object({ id: z.string(), regulation: z.string(), effective_from: z.string(), kuning_max: N, oranye_max: N, note: z.string().nullable() });
+export const Rule = z.object({
+  id: z.string(),
+  regulation: z.string(),
+  effective_from: z.string(),
+  kuning_max: N,
+  oranye_max: N,
+  note: z.string().nullable(),
+});
 export const RuleBody = z.strictObject({
   regulation: z.string().trim().min(3).max(200),
   effective_from: DateStr,
@@ -101,26 +136,63 @@ export const RuleBody = z.strictObject({
 export const Level = z.enum(['kota', 'kecamatan', 'kelurahan', 'rw']);
 export type Level = z.infer<typeof Level>;
 export const SummaryQuery = z.strictObject({ level: Level.default('kota'), code: AreaCode.optional(), date: DateStr.optional() });
-export const SeriesQuery = z.strictObject({ level: Level.default('kota'), code: AreaCode.optional(), from: DateStr.optional(), to: DateStr.optional() });
-export const MapMetric = z.enum(['active', 'per_10k']).describe('What colours the polygons: active cases, or active cases per 10,000 residents (level=kecamatan only)');
+export const SeriesQuery = z.strictObject({
+  level: Level.default('kota'),
+  code: AreaCode.optional(),
+  from: DateStr.optional(),
+  to: DateStr.optional(),
+});
+export const MapMetric = z
+  .enum(['active', 'per_10k'])
+  .describe('What colours the polygons: active cases, or active cases per 10,000 residents (level=kecamatan only)');
 export type MapMetric = z.infer<typeof MapMetric>;
-export const MapQuery = z.strictObject({ level: z.enum(['kecamatan', 'kelurahan', 'rw']).default('kelurahan'), date: DateStr.optional(), metric: MapMetric.default('active') });
-export const TableQuery = z.strictObject({ level: z.enum(['kecamatan', 'kelurahan', 'rw']).default('kelurahan'), date: DateStr.optional(), format: z.enum(['json', 'csv']).default('json') });
+export const MapQuery = z.strictObject({
+  level: z.enum(['kecamatan', 'kelurahan', 'rw']).default('kelurahan'),
+  date: DateStr.optional(),
+  metric: MapMetric.default('active'),
+});
+export const TableQuery = z.strictObject({
+  level: z.enum(['kecamatan', 'kelurahan', 'rw']).default('kelurahan'),
+  date: DateStr.optional(),
+  format: z.enum(['json', 'csv']).default('json'),
+});
 export const LocateQuery = z.strictObject({
   lat: z.coerce.number().min(-90).max(90),
   lng: z.coerce.number().min(-180).max(180),
   radius_km: z.coerce.number().min(0.1, 'radius_km at least 0.1').max(10, 'radius_km at most 10').default(2),
   date: DateStr.optional(),
 });
-export const PublishedQuery = z.strictObject({ level: z.enum(['kota', 'kecamatan', 'kelurahan']).optional(), code: AreaCode.optional(), metric: z.string().max(60).optional() });
+export const PublishedQuery = z.strictObject({
+  level: z.enum(['kota', 'kecamatan', 'kelurahan']).optional(),
+  code: AreaCode.optional(),
+  metric: z.string().max(60).optional(),
+});
 
 // ---- information and discussion ----
-export const AnnouncementBody = z.strictObject({ audience: AreaCode, title: z.string().trim().min(3).max(200), body: z.string().trim().min(3).max(5000) });
-export const AudienceQuery = z.strictObject({ audience: AreaCode.default('32.76'), limit: z.coerce.number().int().min(1).max(200).default(50) });
-export const Announcement = z.object({ id: z.string(), audience: z.string(), title: z.string(), body: z.string(), author: z.string(), created_at: z.string() });
+export const AnnouncementBody = z.strictObject({
+  audience: AreaCode,
+  title: z.string().trim().min(3).max(200),
+  body: z.string().trim().min(3).max(5000),
+});
+export const AudienceQuery = z.strictObject({
+  audience: AreaCode.default('32.76'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export const Announcement = z.object({
+  id: z.string(),
+  audience: z.string(),
+  title: z.string(),
+  body: z.string(),
+  author: z.string(),
+  created_at: z.string(),
+});
 export const EmergencyQuery = z.strictObject({ kelurahan: KelurahanCode.optional() });
 export const ForumQuery = z.strictObject({ rw: RwCode, limit: z.coerce.number().int().min(1).max(500).default(200) });
-export const PostBody = z.strictObject({ rw: RwCode, body: z.string().trim().min(1, 'Write something').max(2000), parent_id: z.uuid().optional() });
+export const PostBody = z.strictObject({
+  rw: RwCode,
+  body: z.string().trim().min(1, 'Write something').max(2000),
+  parent_id: z.uuid().optional(),
+});
 export const HideBody = z.strictObject({ reason: z.string().trim().min(3, 'Give a reason (at least 3 characters)').max(300) });
 export const Post = z.object({
   id: z.string(),

@@ -25,10 +25,31 @@ export interface Agg {
   rwReported: number;
 }
 
-export const AGG_NUMBERS = ['active', 'newCases', 'confirmedCum', 'recoveredCum', 'deceasedCum', 'suspekActive', 'probableActive', 'kontakActive', 'rwReported'] as const;
+export const AGG_NUMBERS = [
+  'active',
+  'newCases',
+  'confirmedCum',
+  'recoveredCum',
+  'deceasedCum',
+  'suspekActive',
+  'probableActive',
+  'kontakActive',
+  'rwReported',
+] as const;
 
 export function zeroAgg(): Agg {
-  return { active: 0, newCases: 0, confirmedCum: 0, recoveredCum: 0, deceasedCum: 0, suspekActive: 0, probableActive: 0, kontakActive: 0, rtHist: emptyHist(), rwReported: 0 };
+  return {
+    active: 0,
+    newCases: 0,
+    confirmedCum: 0,
+    recoveredCum: 0,
+    deceasedCum: 0,
+    suspekActive: 0,
+    probableActive: 0,
+    kontakActive: 0,
+    rtHist: emptyHist(),
+    rwReported: 0,
+  };
 }
 
 /** a + sign·b, field by field (histograms too). */
@@ -67,15 +88,23 @@ export function dropWarnings(prev: ReportFigures | null, cur: ReportFigures): st
   const activeNow = cur.konfirmasi.isolasi_mandiri + cur.konfirmasi.dirawat;
   const outcomes = cur.konfirmasi.selesai - prev.konfirmasi.selesai + (cur.konfirmasi.meninggal - prev.konfirmasi.meninggal);
   if (activeNow < activePrev && activePrev - activeNow > outcomes)
-    w.push(`Active confirmed cases fell by ${activePrev - activeNow} but selesai + meninggal rose by only ${Math.max(0, outcomes)}; check the figures.`);
-  if (cur.konfirmasi.selesai < prev.konfirmasi.selesai) w.push(`konfirmasi.selesai fell from ${prev.konfirmasi.selesai} to ${cur.konfirmasi.selesai}; it is a running total.`);
-  if (cur.konfirmasi.meninggal < prev.konfirmasi.meninggal) w.push(`konfirmasi.meninggal fell from ${prev.konfirmasi.meninggal} to ${cur.konfirmasi.meninggal}; it is a running total.`);
+    w.push(
+      `Active confirmed cases fell by ${activePrev - activeNow} but selesai + meninggal rose by only ${Math.max(0, outcomes)}; check the figures.`,
+    );
+  if (cur.konfirmasi.selesai < prev.konfirmasi.selesai)
+    w.push(`konfirmasi.selesai fell from ${prev.konfirmasi.selesai} to ${cur.konfirmasi.selesai}; it is a running total.`);
+  if (cur.konfirmasi.meninggal < prev.konfirmasi.meninggal)
+    w.push(`konfirmasi.meninggal fell from ${prev.konfirmasi.meninggal} to ${cur.konfirmasi.meninggal}; it is a running total.`);
   return w;
 }
 
 export function contentHash(f: ReportFigures, rtHouses: Record<string, number>, note: string | null): string {
-  const rt = Object.keys(rtHouses).sort().map((k) => [k, rtHouses[k]]);
-  return createHash('sha256').update(JSON.stringify([f, rt, note ?? ''])).digest('base64url');
+  const rt = Object.keys(rtHouses)
+    .sort()
+    .map((k) => [k, rtHouses[k]]);
+  return createHash('sha256')
+    .update(JSON.stringify([f, rt, note ?? '']))
+    .digest('base64url');
 }
 
 /**
@@ -109,7 +138,14 @@ export function addAggInPlace(a: Agg, b: Agg): void {
 }
 
 /** The public figures of a demo RW day from its stored series. */
-export function demoAgg(rwCode: string, rtCount: number, active: number, confirmedCum: number, deceasedCum: number, prevCum: number | null): Agg {
+export function demoAgg(
+  rwCode: string,
+  rtCount: number,
+  active: number,
+  confirmedCum: number,
+  deceasedCum: number,
+  prevCum: number | null,
+): Agg {
   return {
     active,
     confirmedCum,
@@ -130,22 +166,155 @@ export const stableHash = hashString;
 
 /** Field documentation (Pikobar users asked for this for years): id + Indonesian and English text. */
 export const FIELDS = [
-  { id: 'active', unit: 'orang', label_id: 'Kasus aktif (konfirmasi)', label_en: 'Active confirmed cases', text_id: 'Pasien terkonfirmasi yang sedang isolasi mandiri atau dirawat di rumah sakit pada tanggal laporan.', text_en: 'Confirmed cases in self-isolation or in hospital on the report date (konfirmasi isolasi_mandiri + dirawat).' },
-  { id: 'population', unit: 'orang', label_id: 'Jumlah penduduk (kecamatan)', label_en: 'Population (kecamatan)', text_id: 'Jumlah penduduk per kecamatan dari API BNPB/Gugus Tugas 2020 (jumlah_penduduk; tahun data tidak disebutkan sumber, total 11 kecamatan 1.857.734 — lebih rendah dari SP2020 2.056.335, jadi data lebih lama). Untuk kota: jumlah 11 kecamatan itu. Tidak ada data penduduk per kelurahan atau RW yang dapat diakses.', text_en: 'Population per kecamatan from the 2020 BNPB/Gugus Tugas API (jumlah_penduduk; the source does not state the data year; the 11 kecamatan sum to 1,857,734, below the SP2020 census 2,056,335, so it is older). For the city: the sum of those 11. No accessible source publishes kelurahan or RW population.' },
-  { id: 'per_10k', unit: 'per 10.000 penduduk', label_id: 'Kasus aktif per 10.000 penduduk', label_en: 'Active cases per 10,000 residents', text_id: 'Kasus aktif ÷ jumlah penduduk × 10.000 (dua desimal), hanya untuk kecamatan dan kota (peta level=kecamatan&metric=per_10k, ringkasan, tabel). Kelurahan dan RW tetap angka absolut karena jumlah penduduk kelurahan tidak dipublikasikan; membagi dengan perkiraan akan memberi angka palsu. Karena penduduknya data lama, angka per 10.000 sedikit terlalu tinggi.', text_en: 'Active cases ÷ population × 10,000 (two decimals), for kecamatan and the city only (map level=kecamatan&metric=per_10k, summary, table). Kelurahan and RW stay absolute because kelurahan population is not published; dividing by a guess would invent precision. As the population is an older figure, rates are somewhat too high.' },
-  { id: 'new_cases', unit: 'orang', label_id: 'Kasus baru', label_en: 'New cases', text_id: 'Kenaikan total konfirmasi dibanding laporan sebelumnya; dihitung otomatis, tidak diketik ulang.', text_en: 'Increase of the confirmed total since the previous report; derived from consecutive reports, never typed twice.' },
-  { id: 'confirmed_cum', unit: 'orang', label_id: 'Total konfirmasi', label_en: 'Confirmed cases (cumulative)', text_id: 'Aktif + selesai + meninggal (konfirmasi).', text_en: 'Active + recovered + deceased confirmed cases.' },
-  { id: 'recovered_cum', unit: 'orang', label_id: 'Selesai isolasi / sembuh', label_en: 'Recovered (cumulative)', text_id: 'Kasus konfirmasi yang selesai isolasi atau sembuh (konfirmasi.selesai).', text_en: 'Confirmed cases that finished isolation or recovered (konfirmasi.selesai).' },
-  { id: 'deceased_cum', unit: 'orang', label_id: 'Meninggal (konfirmasi)', label_en: 'Deceased (confirmed, cumulative)', text_id: 'Kasus konfirmasi yang meninggal (konfirmasi.meninggal).', text_en: 'Confirmed cases who died (konfirmasi.meninggal).' },
-  { id: 'suspek_active', unit: 'orang', label_id: 'Suspek diisolasi', label_en: 'Suspect cases in isolation', text_id: 'Kasus suspek yang sedang diisolasi (suspek.diisolasi).', text_en: 'Suspect cases currently isolated (suspek.diisolasi).' },
-  { id: 'probable_active', unit: 'orang', label_id: 'Probable diisolasi', label_en: 'Probable cases in isolation', text_id: 'Kasus probable yang sedang diisolasi (probable.diisolasi).', text_en: 'Probable cases currently isolated (probable.diisolasi).' },
-  { id: 'kontak_active', unit: 'orang', label_id: 'Kontak erat dikarantina', label_en: 'Close contacts in quarantine', text_id: 'Kontak erat yang sedang dikarantina (kontak_erat.dikarantina).', text_en: 'Close contacts currently quarantined (kontak_erat.dikarantina).' },
-  { id: 'rt_hijau', unit: 'RT', label_id: 'RT zona hijau', label_en: 'RTs in the green zone', text_id: 'RT tanpa rumah dengan kasus konfirmasi aktif dalam 7 hari terakhir.', text_en: 'RTs with no house with an active confirmed case in the last 7 days.' },
-  { id: 'rt_kuning', unit: 'RT', label_id: 'RT zona kuning', label_en: 'RTs in the yellow zone', text_id: 'Batas sesuai aturan PPKM mikro yang berlaku pada tanggal itu (Inmendagri 3/2021: 1–5 rumah; 14/2021: 1–2 rumah).', text_en: 'Thresholds of the PPKM-mikro rule in force on that date (Inmendagri 3/2021: 1–5 houses; 14/2021: 1–2 houses).' },
-  { id: 'rt_oranye', unit: 'RT', label_id: 'RT zona oranye', label_en: 'RTs in the orange zone', text_id: 'Inmendagri 3/2021: 6–10 rumah; 14/2021: 3–5 rumah.', text_en: 'Inmendagri 3/2021: 6–10 houses; 14/2021: 3–5 houses.' },
-  { id: 'rt_merah', unit: 'RT', label_id: 'RT zona merah', label_en: 'RTs in the red zone', text_id: 'Inmendagri 3/2021: lebih dari 10 rumah; 14/2021: lebih dari 5 rumah.', text_en: 'Inmendagri 3/2021: more than 10 houses; 14/2021: more than 5 houses.' },
-  { id: 'zone', unit: '', label_id: 'Zona RW', label_en: 'RW zone', text_id: 'Zona terburuk di antara RT dalam RW.', text_en: 'The worst zone among the RTs of the RW.' },
-  { id: 'rw_reported', unit: 'RW', label_id: 'RW melapor', label_en: 'RWs reporting', text_id: 'Jumlah RW dengan laporan terverifikasi pada tanggal itu.', text_en: 'Number of RWs with a verified report on that date.' },
-  { id: 'small_counts', unit: '', label_id: 'Angka kecil', label_en: 'Small counts', text_id: 'Di tingkat RW, angka 1 sampai 4 ditampilkan sebagai "1–4" agar tidak menunjuk rumah tangga; kelurahan ke atas angka tepat.', text_en: 'At RW level a count from 1 to 4 is shown as "1–4" so no public figure points at a household; kelurahan and higher levels are exact.' },
-  { id: 'demo', unit: '', label_id: 'Data demo', label_en: 'Demo data', text_id: 'Deret harian RW 2020-03-02 s.d. 2022-03-01 adalah data demo buatan, konsisten dengan angka kelurahan yang dipublikasikan pada 2021-10-23, 2021-12-07 dan 2021-12-15.', text_en: 'The RW daily series 2020-03-02 to 2022-03-01 is generated demo data, consistent with the published kelurahan figures on 2021-10-23, 2021-12-07 and 2021-12-15.' },
+  {
+    id: 'active',
+    unit: 'orang',
+    label_id: 'Kasus aktif (konfirmasi)',
+    label_en: 'Active confirmed cases',
+    text_id: 'Pasien terkonfirmasi yang sedang isolasi mandiri atau dirawat di rumah sakit pada tanggal laporan.',
+    text_en: 'Confirmed cases in self-isolation or in hospital on the report date (konfirmasi isolasi_mandiri + dirawat).',
+  },
+  {
+    id: 'population',
+    unit: 'orang',
+    label_id: 'Jumlah penduduk (kecamatan)',
+    label_en: 'Population (kecamatan)',
+    text_id:
+      'Jumlah penduduk per kecamatan dari API BNPB/Gugus Tugas 2020 (jumlah_penduduk; tahun data tidak disebutkan sumber, total 11 kecamatan 1.857.734 — lebih rendah dari SP2020 2.056.335, jadi data lebih lama). Untuk kota: jumlah 11 kecamatan itu. Tidak ada data penduduk per kelurahan atau RW yang dapat diakses.',
+    text_en:
+      'Population per kecamatan from the 2020 BNPB/Gugus Tugas API (jumlah_penduduk; the source does not state the data year; the 11 kecamatan sum to 1,857,734, below the SP2020 census 2,056,335, so it is older). For the city: the sum of those 11. No accessible source publishes kelurahan or RW population.',
+  },
+  {
+    id: 'per_10k',
+    unit: 'per 10.000 penduduk',
+    label_id: 'Kasus aktif per 10.000 penduduk',
+    label_en: 'Active cases per 10,000 residents',
+    text_id:
+      'Kasus aktif ÷ jumlah penduduk × 10.000 (dua desimal), hanya untuk kecamatan dan kota (peta level=kecamatan&metric=per_10k, ringkasan, tabel). Kelurahan dan RW tetap angka absolut karena jumlah penduduk kelurahan tidak dipublikasikan; membagi dengan perkiraan akan memberi angka palsu. Karena penduduknya data lama, angka per 10.000 sedikit terlalu tinggi.',
+    text_en:
+      'Active cases ÷ population × 10,000 (two decimals), for kecamatan and the city only (map level=kecamatan&metric=per_10k, summary, table). Kelurahan and RW stay absolute because kelurahan population is not published; dividing by a guess would invent precision. As the population is an older figure, rates are somewhat too high.',
+  },
+  {
+    id: 'new_cases',
+    unit: 'orang',
+    label_id: 'Kasus baru',
+    label_en: 'New cases',
+    text_id: 'Kenaikan total konfirmasi dibanding laporan sebelumnya; dihitung otomatis, tidak diketik ulang.',
+    text_en: 'Increase of the confirmed total since the previous report; derived from consecutive reports, never typed twice.',
+  },
+  {
+    id: 'confirmed_cum',
+    unit: 'orang',
+    label_id: 'Total konfirmasi',
+    label_en: 'Confirmed cases (cumulative)',
+    text_id: 'Aktif + selesai + meninggal (konfirmasi).',
+    text_en: 'Active + recovered + deceased confirmed cases.',
+  },
+  {
+    id: 'recovered_cum',
+    unit: 'orang',
+    label_id: 'Selesai isolasi / sembuh',
+    label_en: 'Recovered (cumulative)',
+    text_id: 'Kasus konfirmasi yang selesai isolasi atau sembuh (konfirmasi.selesai).',
+    text_en: 'Confirmed cases that finished isolation or recovered (konfirmasi.selesai).',
+  },
+  {
+    id: 'deceased_cum',
+    unit: 'orang',
+    label_id: 'Meninggal (konfirmasi)',
+    label_en: 'Deceased (confirmed, cumulative)',
+    text_id: 'Kasus konfirmasi yang meninggal (konfirmasi.meninggal).',
+    text_en: 'Confirmed cases who died (konfirmasi.meninggal).',
+  },
+  {
+    id: 'suspek_active',
+    unit: 'orang',
+    label_id: 'Suspek diisolasi',
+    label_en: 'Suspect cases in isolation',
+    text_id: 'Kasus suspek yang sedang diisolasi (suspek.diisolasi).',
+    text_en: 'Suspect cases currently isolated (suspek.diisolasi).',
+  },
+  {
+    id: 'probable_active',
+    unit: 'orang',
+    label_id: 'Probable diisolasi',
+    label_en: 'Probable cases in isolation',
+    text_id: 'Kasus probable yang sedang diisolasi (probable.diisolasi).',
+    text_en: 'Probable cases currently isolated (probable.diisolasi).',
+  },
+  {
+    id: 'kontak_active',
+    unit: 'orang',
+    label_id: 'Kontak erat dikarantina',
+    label_en: 'Close contacts in quarantine',
+    text_id: 'Kontak erat yang sedang dikarantina (kontak_erat.dikarantina).',
+    text_en: 'Close contacts currently quarantined (kontak_erat.dikarantina).',
+  },
+  {
+    id: 'rt_hijau',
+    unit: 'RT',
+    label_id: 'RT zona hijau',
+    label_en: 'RTs in the green zone',
+    text_id: 'RT tanpa rumah dengan kasus konfirmasi aktif dalam 7 hari terakhir.',
+    text_en: 'RTs with no house with an active confirmed case in the last 7 days.',
+  },
+  {
+    id: 'rt_kuning',
+    unit: 'RT',
+    label_id: 'RT zona kuning',
+    label_en: 'RTs in the yellow zone',
+    text_id: 'Batas sesuai aturan PPKM mikro yang berlaku pada tanggal itu (Inmendagri 3/2021: 1–5 rumah; 14/2021: 1–2 rumah).',
+    text_en: 'Thresholds of the PPKM-mikro rule in force on that date (Inmendagri 3/2021: 1–5 houses; 14/2021: 1–2 houses).',
+  },
+  {
+    id: 'rt_oranye',
+    unit: 'RT',
+    label_id: 'RT zona oranye',
+    label_en: 'RTs in the orange zone',
+    text_id: 'Inmendagri 3/2021: 6–10 rumah; 14/2021: 3–5 rumah.',
+    text_en: 'Inmendagri 3/2021: 6–10 houses; 14/2021: 3–5 houses.',
+  },
+  {
+    id: 'rt_merah',
+    unit: 'RT',
+    label_id: 'RT zona merah',
+    label_en: 'RTs in the red zone',
+    text_id: 'Inmendagri 3/2021: lebih dari 10 rumah; 14/2021: lebih dari 5 rumah.',
+    text_en: 'Inmendagri 3/2021: more than 10 houses; 14/2021: more than 5 houses.',
+  },
+  {
+    id: 'zone',
+    unit: '',
+    label_id: 'Zona RW',
+    label_en: 'RW zone',
+    text_id: 'Zona terburuk di antara RT dalam RW.',
+    text_en: 'The worst zone among the RTs of the RW.',
+  },
+  {
+    id: 'rw_reported',
+    unit: 'RW',
+    label_id: 'RW melapor',
+    label_en: 'RWs reporting',
+    text_id: 'Jumlah RW dengan laporan terverifikasi pada tanggal itu.',
+    text_en: 'Number of RWs with a verified report on that date.',
+  },
+  {
+    id: 'small_counts',
+    unit: '',
+    label_id: 'Angka kecil',
+    label_en: 'Small counts',
+    text_id: 'Di tingkat RW, angka 1 sampai 4 ditampilkan sebagai "1–4" agar tidak menunjuk rumah tangga; kelurahan ke atas angka tepat.',
+    text_en:
+      'At RW level a count from 1 to 4 is shown as "1–4" so no public figure points at a household; kelurahan and higher levels are exact.',
+  },
+  {
+    id: 'demo',
+    unit: '',
+    label_id: 'Data demo',
+    label_en: 'Demo data',
+    text_id:
+      'Deret harian RW 2020-03-02 s.d. 2022-03-01 adalah data demo buatan, konsisten dengan angka kelurahan yang dipublikasikan pada 2021-10-23, 2021-12-07 dan 2021-12-15.',
+    text_en:
+      'The RW daily series 2020-03-02 to 2022-03-01 is generated demo data, consistent with the published kelurahan figures on 2021-10-23, 2021-12-07 and 2021-12-15.',
+  },
 ];

@@ -11,10 +11,18 @@ import * as repo from './covid.repo';
 // all-or-nothing with a per-row error list; imported reports arrive as submitted.
 
 const FIGURE_COLS = [
-  ['konfirmasi', 'isolasi_mandiri'], ['konfirmasi', 'dirawat'], ['konfirmasi', 'selesai'], ['konfirmasi', 'meninggal'],
-  ['suspek', 'diisolasi'], ['suspek', 'discarded'], ['suspek', 'meninggal'],
-  ['probable', 'diisolasi'], ['probable', 'selesai'], ['probable', 'meninggal'],
-  ['kontak_erat', 'dikarantina'], ['kontak_erat', 'discarded'],
+  ['konfirmasi', 'isolasi_mandiri'],
+  ['konfirmasi', 'dirawat'],
+  ['konfirmasi', 'selesai'],
+  ['konfirmasi', 'meninggal'],
+  ['suspek', 'diisolasi'],
+  ['suspek', 'discarded'],
+  ['suspek', 'meninggal'],
+  ['probable', 'diisolasi'],
+  ['probable', 'selesai'],
+  ['probable', 'meninggal'],
+  ['kontak_erat', 'dikarantina'],
+  ['kontak_erat', 'discarded'],
 ] as const;
 
 /** CSV column names, e.g. konfirmasi_isolasi_mandiri. */
@@ -24,9 +32,24 @@ export async function importReportsCsv(ctx: AppContext, reports: CovidReports, u
   requireRole(user, 'puskesmas', 'dinkes');
   const rows = parseCsv(text);
   if (!rows.length) throw new AppError('validation_failed', 'The CSV file has no data rows.');
-  requireColumns(rows, ['rw_code', 'date', 'konfirmasi_isolasi_mandiri', 'konfirmasi_dirawat', 'konfirmasi_selesai', 'konfirmasi_meninggal']);
+  requireColumns(rows, [
+    'rw_code',
+    'date',
+    'konfirmasi_isolasi_mandiri',
+    'konfirmasi_dirawat',
+    'konfirmasi_selesai',
+    'konfirmasi_meninggal',
+  ]);
   const errors: ErrorDetail[] = [];
-  const ok: { rwCode: string; date: string; figures: ReportFigures; rtHouses: Record<string, number>; kel: string; kec: string; note: string | null }[] = [];
+  const ok: {
+    rwCode: string;
+    date: string;
+    figures: ReportFigures;
+    rtHouses: Record<string, number>;
+    kel: string;
+    kec: string;
+    note: string | null;
+  }[] = [];
   const seen = new Set<string>();
   for (const [i, r] of rows.entries()) {
     const at = `row ${i + 2}`;
@@ -55,7 +78,10 @@ export async function importReportsCsv(ctx: AppContext, reports: CovidReports, u
       figures[g][f] = n;
     }
     const rt: { rt: string; rumah_terkonfirmasi: number }[] = [];
-    for (const part of (r.rt_houses ?? '').split(/[;|]/).map((s) => s.trim()).filter(Boolean)) {
+    for (const part of (r.rt_houses ?? '')
+      .split(/[;|]/)
+      .map((s) => s.trim())
+      .filter(Boolean)) {
       const m = /^(\d{1,3})\s*:\s*(-?\d+)$/.exec(part);
       if (!m) errors.push({ path: at, message: `rt_houses part "${part}" must look like 003:2 (RT:houses), separated by ";".` });
       else if (Number(m[2]) < 0) errors.push({ path: at, message: `rt_houses for RT ${m[1]} cannot be negative.` });
@@ -65,46 +91,90 @@ export async function importReportsCsv(ctx: AppContext, reports: CovidReports, u
     const f = figures as unknown as ReportFigures;
     const res = await reports.check(r.rw_code, r.date, f, rt, at);
     errors.push(...res.errors.map((e) => ({ path: at, message: e.message })));
-    if (!res.errors.length && res.checked) ok.push({ rwCode: r.rw_code, date: r.date, figures: f, rtHouses: res.checked.rtHouses, kel: res.checked.kelurahanCode, kec: res.checked.kecamatanCode, note: r.note?.trim() || null });
+    if (!res.errors.length && res.checked)
+      ok.push({
+        rwCode: r.rw_code,
+        date: r.date,
+        figures: f,
+        rtHouses: res.checked.rtHouses,
+        kel: res.checked.kelurahanCode,
+        kec: res.checked.kecamatanCode,
+        note: r.note?.trim() || null,
+      });
   }
   failOnRowErrors(errors);
 
   const out = { created: 0, updated: 0, unchanged: 0, reports: [] as { id: string; rw_code: string; date: string; status: string }[] };
   const submitted: repo.ReportRow[] = [];
-  await runImport(async () => ctx.database.db.transaction(async (tx) => {
-    for (const x of ok) {
-      const hash = contentHash(x.figures, x.rtHouses, x.note);
-      const existing = await repo.findReportByRwDate(tx, x.rwCode, x.date);
-      const cols = figureColumns(x.figures);
-      let row: repo.ReportRow;
-      if (!existing) {
-        row = await repo.insertReport(tx, { rwCode: x.rwCode, kelurahanCode: x.kel, kecamatanCode: x.kec, date: x.date, status: 'submitted', ...cols, rtHouses: x.rtHouses, note: x.note, contentHash: hash, createdBy: user.id, submittedAt: new Date() });
-        out.created++;
-      } else if (existing.contentHash === hash) {
-        out.unchanged++;
-        out.reports.push({ id: existing.id, rw_code: existing.rwCode, date: existing.date, status: existing.status });
-        continue;
-      } else {
-        row = await repo.updateReport(tx, existing.id, {
-          ...cols,
-          rtHouses: x.rtHouses,
-          note: x.note,
-          contentHash: hash,
-          status: 'submitted',
-          declineReason: null,
-          submittedAt: new Date(),
-          revision: existing.status === 'verified' ? existing.revision + 1 : existing.revision,
+  await runImport(async () =>
+    ctx.database.db.transaction(async (tx) => {
+      for (const x of ok) {
+        const hash = contentHash(x.figures, x.rtHouses, x.note);
+        const existing = await repo.findReportByRwDate(tx, x.rwCode, x.date);
+        const cols = figureColumns(x.figures);
+        let row: repo.ReportRow;
+        if (!existing) {
+          row = await repo.insertReport(tx, {
+            rwCode: x.rwCode,
+            kelurahanCode: x.kel,
+            kecamatanCode: x.kec,
+            date: x.date,
+            status: 'submitted',
+            ...cols,
+            rtHouses: x.rtHouses,
+            note: x.note,
+            contentHash: hash,
+            createdBy: user.id,
+            submittedAt: new Date(),
+          });
+          out.created++;
+        } else if (existing.contentHash === hash) {
+          out.unchanged++;
+          out.reports.push({ id: existing.id, rw_code: existing.rwCode, date: existing.date, status: existing.status });
+          continue;
+        } else {
+          row = await repo.updateReport(tx, existing.id, {
+            ...cols,
+            rtHouses: x.rtHouses,
+            note: x.note,
+            contentHash: hash,
+            status: 'submitted',
+            declineReason: null,
+            submittedAt: new Date(),
+            revision: existing.status === 'verified' ? existing.revision + 1 : existing.revision,
+          });
+          out.updated++;
+        }
+        await repo.insertRevision(tx, {
+          reportId: row.id,
+          revision: row.revision,
+          action: 'imported',
+          status: row.status,
+          figures: { ...figuresOf(row), rt: row.rtHouses, note: row.note },
+          actorId: user.id,
+          actorName: user.displayName,
         });
-        out.updated++;
+        submitted.push(row);
+        out.reports.push({ id: row.id, rw_code: row.rwCode, date: row.date, status: row.status });
       }
-      await repo.insertRevision(tx, { reportId: row.id, revision: row.revision, action: 'imported', status: row.status, figures: { ...figuresOf(row), rt: row.rtHouses, note: row.note }, actorId: user.id, actorName: user.displayName });
-      submitted.push(row);
-      out.reports.push({ id: row.id, rw_code: row.rwCode, date: row.date, status: row.status });
-    }
-    await recordAudit(tx, { actor: user, action: 'import', entity: 'covid.report', entityId: `${ok.length} rows`, after: { created: out.created, updated: out.updated, unchanged: out.unchanged }, requestId });
-  }));
+      await recordAudit(tx, {
+        actor: user,
+        action: 'import',
+        entity: 'covid.report',
+        entityId: `${ok.length} rows`,
+        after: { created: out.created, updated: out.updated, unchanged: out.unchanged },
+        requestId,
+      });
+    }),
+  );
   for (const r of submitted)
-    await ctx.events.publish('covid.report.submitted', { report_id: r.id, date: r.date, rw: r.rwCode, kelurahan: r.kelurahanCode, kecamatan: r.kecamatanCode });
+    await ctx.events.publish('covid.report.submitted', {
+      report_id: r.id,
+      date: r.date,
+      rw: r.rwCode,
+      kelurahan: r.kelurahanCode,
+      kecamatan: r.kecamatanCode,
+    });
   return out;
 }
 
@@ -114,7 +184,10 @@ async function runImport(fn: () => Promise<void>): Promise<void> {
     await fn();
   } catch (err) {
     const e = err as { code?: string; cause?: { code?: string } };
-    if ((e.code ?? e.cause?.code) === '23505') throw conflict('Another report for an RW and date in this file arrived at the same time; nothing was imported. Upload the file again.');
+    if ((e.code ?? e.cause?.code) === '23505')
+      throw conflict(
+        'Another report for an RW and date in this file arrived at the same time; nothing was imported. Upload the file again.',
+      );
     throw err;
   }
 }

@@ -25,7 +25,9 @@ export async function publishedKelurahanActive(db: DbOrTx) {
   return db
     .select({ date: covidPublished.date, code: covidPublished.code, value: covidPublished.value })
     .from(covidPublished)
-    .where(and(eq(covidPublished.level, 'kelurahan'), eq(covidPublished.metric, 'confirmed_active'), sql`${covidPublished.code} is not null`));
+    .where(
+      and(eq(covidPublished.level, 'kelurahan'), eq(covidPublished.metric, 'confirmed_active'), sql`${covidPublished.code} is not null`),
+    );
 }
 
 export async function insertPuskesmas(tx: DbOrTx, rows: (typeof covidPuskesmas.$inferInsert)[]): Promise<void> {
@@ -73,6 +75,10 @@ export async function listPosts(db: Db, rwCode: string, limit: number) {
 }
 
 export async function hidePost(tx: DbOrTx, id: string, by: string, reason: string) {
-  const [r] = await tx.update(covidForumPost).set({ hidden: true, hiddenReason: reason, hiddenBy: by }).where(eq(covidForumPost.id, id)).returning();
+  const [r] = await tx
+    .update(covidForumPost)
+    .set({ hidden: true, hiddenReason: reason, hiddenBy: by })
+    .where(eq(covidForumPost.id, id))
+    .returning();
   return r;
 }

@@ -19,17 +19,31 @@ before(async () => {
 });
 after(async () => env.close());
 
-const post = (u: TestUser | null, url: string, payload: unknown) => env.app.inject({ method: 'POST', url, payload: payload as object, headers: u?.headers ?? {} });
+const post = (u: TestUser | null, url: string, payload: unknown) =>
+  env.app.inject({ method: 'POST', url, payload: payload as object, headers: u?.headers ?? {} });
 
 describe('covid information and discussion', () => {
   test('announcements by audience; an RW feed includes its kelurahan, kecamatan and city', async () => {
     assert.deepEqual(audienceChain(RW), ['32.76', '32.76.01', '32.76.01.1006', RW]);
     const seen: string[] = [];
     const off = env.ctx.events.subscribe((e) => seen.push(e.type));
-    assert.equal((await post(dinkes, '/api/covid/announcements', { audience: '32.76', title: 'Vaksinasi massal', body: 'Sabtu di GOR' })).statusCode, 201);
-    assert.equal((await post(dinkes, '/api/covid/announcements', { audience: '32.76.02', title: 'Cimanggis only', body: 'Tes swab' })).statusCode, 201);
-    assert.equal((await post(rwUser, '/api/covid/announcements', { audience: RW, title: 'Kerja bakti', body: 'Minggu pagi <jam 7> & bawa masker' })).statusCode, 201);
-    assert.equal((await post(rwUser, '/api/covid/announcements', { audience: '32.76.01.1006/002', title: 'Other RW', body: 'nope' })).statusCode, 403);
+    assert.equal(
+      (await post(dinkes, '/api/covid/announcements', { audience: '32.76', title: 'Vaksinasi massal', body: 'Sabtu di GOR' })).statusCode,
+      201,
+    );
+    assert.equal(
+      (await post(dinkes, '/api/covid/announcements', { audience: '32.76.02', title: 'Cimanggis only', body: 'Tes swab' })).statusCode,
+      201,
+    );
+    assert.equal(
+      (await post(rwUser, '/api/covid/announcements', { audience: RW, title: 'Kerja bakti', body: 'Minggu pagi <jam 7> & bawa masker' }))
+        .statusCode,
+      201,
+    );
+    assert.equal(
+      (await post(rwUser, '/api/covid/announcements', { audience: '32.76.01.1006/002', title: 'Other RW', body: 'nope' })).statusCode,
+      403,
+    );
     assert.equal((await post(warga, '/api/covid/announcements', { audience: RW, title: 'Hi there', body: 'nope' })).statusCode, 403);
     const feed = (await env.app.inject(`/api/covid/announcements?audience=${encodeURIComponent(RW)}`)).json();
     assert.deepEqual(feed.map((a: { title: string }) => a.title).sort(), ['Kerja bakti', 'Vaksinasi massal']);
@@ -49,7 +63,10 @@ describe('covid information and discussion', () => {
 
   test('emergency numbers and the puskesmas of the kelurahan (reference data)', async () => {
     const e = (await env.app.inject('/api/covid/emergency?kelurahan=32.76.01.1006')).json();
-    assert.deepEqual(e.numbers.map((n: { number: string }) => n.number), ['112', '119']);
+    assert.deepEqual(
+      e.numbers.map((n: { number: string }) => n.number),
+      ['112', '119'],
+    );
     assert.ok(e.puskesmas.length >= 1);
     assert.ok(e.puskesmas.every((p: { kecamatan_code: string }) => p.kecamatan_code === '32.76.01'));
     assert.equal((await env.app.inject('/api/covid/emergency?kelurahan=32.76.01.9999')).statusCode, 404);

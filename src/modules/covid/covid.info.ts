@@ -50,8 +50,21 @@ export class CovidInfo {
     if (user.role === 'dinkes') requireScope(user, input.audience);
     await this.areaName(input.audience);
     const row = await this.db.transaction(async (tx) => {
-      const r = await info.insertAnnouncement(tx, { audienceCode: input.audience, title: input.title, body: input.body, authorId: user.id, authorName: user.displayName });
-      await recordAudit(tx, { actor: user, action: 'create', entity: 'covid.announcement', entityId: r.id, after: { audience: r.audienceCode, title: r.title }, requestId });
+      const r = await info.insertAnnouncement(tx, {
+        audienceCode: input.audience,
+        title: input.title,
+        body: input.body,
+        authorId: user.id,
+        authorName: user.displayName,
+      });
+      await recordAudit(tx, {
+        actor: user,
+        action: 'create',
+        entity: 'covid.announcement',
+        entityId: r.id,
+        after: { audience: r.audienceCode, title: r.title },
+        requestId,
+      });
       return r;
     });
     await this.ctx.events.publish('covid.announcement.created', { id: row.id, audience: row.audienceCode, title: row.title });
@@ -106,7 +119,14 @@ ${entries}
     return {
       kelurahan: { code: kel.code, name: kel.name, kecamatan_code: kel.kecamatan_code, kecamatan_name: kel.kecamatan_name },
       numbers,
-      puskesmas: pk.map((p) => ({ name: p.name, type: p.type, address: p.address, phone: p.phone, kecamatan_code: p.kecamatanCode, source: p.source })),
+      puskesmas: pk.map((p) => ({
+        name: p.name,
+        type: p.type,
+        address: p.address,
+        phone: p.phone,
+        kecamatan_code: p.kecamatanCode,
+        source: p.source,
+      })),
     };
   }
 
@@ -129,7 +149,13 @@ ${entries}
       const recent = await info.countPostsSince(tx, user.id, new Date(Date.now() - 60_000));
       if (recent >= FORUM_POSTS_PER_MINUTE)
         throw new AppError('rate_limited', `You can post at most ${FORUM_POSTS_PER_MINUTE} times a minute; wait a moment and try again.`);
-      const r = await info.insertPost(tx, { rwCode: input.rw, parentId: input.parent_id ?? null, authorId: user.id, authorName: user.displayName, body: input.body });
+      const r = await info.insertPost(tx, {
+        rwCode: input.rw,
+        parentId: input.parent_id ?? null,
+        authorId: user.id,
+        authorName: user.displayName,
+        body: input.body,
+      });
       await recordAudit(tx, { actor: user, action: 'create', entity: 'covid.forum_post', entityId: r.id, requestId });
       return r;
     });
@@ -141,7 +167,8 @@ ${entries}
     requireRole(user, 'petugas_rw');
     const p = await info.findPost(this.db, id);
     if (!p) throw notFound(`Post ${id}`);
-    if (user.role !== 'admin' && !scopeCovers(user.scope, p.rwCode)) throw forbidden(`Only the petugas RW of ${p.rwCode} can moderate its forum.`);
+    if (user.role !== 'admin' && !scopeCovers(user.scope, p.rwCode))
+      throw forbidden(`Only the petugas RW of ${p.rwCode} can moderate its forum.`);
     const row = await this.db.transaction(async (tx) => {
       const r = await info.hidePost(tx, id, user.id, reason);
       await recordAudit(tx, { actor: user, action: 'hide', entity: 'covid.forum_post', entityId: id, after: { reason }, requestId });
@@ -158,7 +185,18 @@ ${entries}
       label: 'Published figures (Satgas Covid-19 Kota Depok, transcribed from news articles)',
       count: rows.length,
       sources,
-      rows: rows.map((r) => ({ date: r.date, level: r.level, code: r.code, code_in_source: r.codeInSource, name: r.name, metric: r.metric, value: r.value, completeness: r.completeness, note: r.note, source_url: r.sourceUrl })),
+      rows: rows.map((r) => ({
+        date: r.date,
+        level: r.level,
+        code: r.code,
+        code_in_source: r.codeInSource,
+        name: r.name,
+        metric: r.metric,
+        value: r.value,
+        completeness: r.completeness,
+        note: r.note,
+        source_url: r.sourceUrl,
+      })),
     };
   }
 }

@@ -8,7 +8,8 @@ import * as info from './covid.info.repo';
 
 export const POPULATION_METRIC = 'population';
 const KEC_CSV = 'covid19/kecamatan_rawan_bersatulawancovid_2020.csv';
-const KEC_SOURCE = 'https://github.com/aiosk/covidn/blob/81def0be/dist/desktop/rawan.csv (BNPB/Gugus Tugas API api-rdt-v2.bersatulawancovid.id, jumlah_penduduk)';
+const KEC_SOURCE =
+  'https://github.com/aiosk/covidn/blob/81def0be/dist/desktop/rawan.csv (BNPB/Gugus Tugas API api-rdt-v2.bersatulawancovid.id, jumlah_penduduk)';
 const KEC_NOTE =
   'jumlah_penduduk from the BNPB/Gugus Tugas app API, unchanged 2020-06-08..2020-08-10; vintage not stated by the source. The 11 kecamatan sum to 1,857,734, below the SP2020 census (2,056,335), so it is an older estimate: rates per 10,000 are somewhat too high.';
 
@@ -56,8 +57,10 @@ export async function loadPopulation(ctx: AppContext): Promise<{ byCode: Map<str
   return {
     byCode,
     source: {
-      label_id: 'Jumlah penduduk per kecamatan: API BNPB/Gugus Tugas 2020 (tahun data tidak disebutkan; total 1.857.734, lebih rendah dari SP2020 2.056.335)',
-      label_en: 'Kecamatan population: BNPB/Gugus Tugas API 2020 (data year not stated; total 1,857,734, below the SP2020 census 2,056,335)',
+      label_id:
+        'Jumlah penduduk per kecamatan: API BNPB/Gugus Tugas 2020 (tahun data tidak disebutkan; total 1.857.734, lebih rendah dari SP2020 2.056.335)',
+      label_en:
+        'Kecamatan population: BNPB/Gugus Tugas API 2020 (data year not stated; total 1,857,734, below the SP2020 census 2,056,335)',
       url: rows[0].sourceUrl,
       vintage_note: rows[0].note ?? '',
       total,

@@ -68,7 +68,9 @@ describe('covid public information center', () => {
     assert.ok(csv.body.includes('1–4'));
     const official = (await get('/api/covid/table?level=rw&date=2021-12-15', pkm.headers)).json();
     assert.ok(!official.rows.some((r: { active: unknown }) => r.active === '1–4'));
-    const rwSeries = (await get(`/api/covid/series?level=rw&code=${encodeURIComponent('32.76.01.1006/001')}&from=2021-12-01&to=2021-12-31`)).json();
+    const rwSeries = (
+      await get(`/api/covid/series?level=rw&code=${encodeURIComponent('32.76.01.1006/001')}&from=2021-12-01&to=2021-12-31`)
+    ).json();
     assert.equal(rwSeries.points.length, 31);
   });
 
@@ -82,7 +84,9 @@ describe('covid public information center', () => {
     assert.ok(m.features[0].geometry.type.includes('Polygon'));
     const rw = (await get('/api/covid/map?level=rw&date=2021-07-12')).json();
     assert.equal(rw.features.length, 924);
-    assert.ok(rw.features.every((f: { properties: { zone: string } }) => ['hijau', 'kuning', 'oranye', 'merah'].includes(f.properties.zone)));
+    assert.ok(
+      rw.features.every((f: { properties: { zone: string } }) => ['hijau', 'kuning', 'oranye', 'merah'].includes(f.properties.zone)),
+    );
     const early = (await get('/api/covid/map?level=rw&date=2020-06-01')).json();
     assert.equal(early.features[0].properties.zone, null, 'no PPKM-mikro zoning before 2021-02-09');
     assert.equal((await get('/api/covid/map?level=kota')).statusCode, 400);
@@ -105,7 +109,10 @@ describe('covid public information center', () => {
       const b = m.legend.buckets.find((x: { min: number; max: number | null }) => x.max === null || f.properties.per_10k <= x.max);
       assert.equal(f.properties.colour, b.colour, f.properties.code);
     }
-    assert.ok(new Set(m.features.map((f: { properties: { colour: string } }) => f.properties.colour)).size > 1, 'rates spread over buckets');
+    assert.ok(
+      new Set(m.features.map((f: { properties: { colour: string } }) => f.properties.colour)).size > 1,
+      'rates spread over buckets',
+    );
     assert.equal(m.kota.population, 1857734);
     assert.equal(m.kota.per_10k, Math.round((m.kota.active / 1857734) * 1e6) / 100);
     const kel = await get('/api/covid/map?level=kelurahan&metric=per_10k');
@@ -126,7 +133,10 @@ describe('covid public information center', () => {
     const t = (await get('/api/covid/table?level=kecamatan&date=2021-07-12')).json();
     assert.ok(t.columns.includes('per_10k') && t.columns.includes('population'));
     assert.equal(t.rows.find((r: { code: string }) => r.code === '32.76.01').per_10k, pm.per_10k);
-    assert.equal(t.rows.reduce((a: number, r: { population: number }) => a + r.population, 0), 1857734);
+    assert.equal(
+      t.rows.reduce((a: number, r: { population: number }) => a + r.population, 0),
+      1857734,
+    );
     const csv = (await get('/api/covid/table?level=kecamatan&date=2021-07-12&format=csv')).body.split('\r\n');
     assert.equal(csv[0], t.columns.join(','));
     assert.ok(!(await get('/api/covid/table?level=kelurahan&date=2021-07-12')).json().columns.includes('per_10k'));
@@ -147,10 +157,26 @@ describe('covid public information center', () => {
   test('zoning rules: an admin adds a rule set; it applies from its date', async () => {
     const admin = await buildUser(env, { role: 'admin' });
     const rules = (await get('/api/covid/zoning-rules')).json();
-    assert.deepEqual(rules.map((r: { regulation: string }) => r.regulation), ['Inmendagri 3/2021', 'Inmendagri 14/2021']);
+    assert.deepEqual(
+      rules.map((r: { regulation: string }) => r.regulation),
+      ['Inmendagri 3/2021', 'Inmendagri 14/2021'],
+    );
     const body = { regulation: 'Test rule', effective_from: '2022-02-01', kuning_max: 10, oranye_max: 15 };
-    assert.equal((await env.app.inject({ method: 'POST', url: '/api/covid/zoning-rules', headers: pkm.headers, payload: body })).statusCode, 403);
-    assert.equal((await env.app.inject({ method: 'POST', url: '/api/covid/zoning-rules', headers: admin.headers, payload: { ...body, oranye_max: 5 } })).statusCode, 400);
+    assert.equal(
+      (await env.app.inject({ method: 'POST', url: '/api/covid/zoning-rules', headers: pkm.headers, payload: body })).statusCode,
+      403,
+    );
+    assert.equal(
+      (
+        await env.app.inject({
+          method: 'POST',
+          url: '/api/covid/zoning-rules',
+          headers: admin.headers,
+          payload: { ...body, oranye_max: 5 },
+        })
+      ).statusCode,
+      400,
+    );
     const before = (await get('/api/covid/summary?date=2022-02-18')).json();
     const r = await env.app.inject({ method: 'POST', url: '/api/covid/zoning-rules', headers: admin.headers, payload: body });
     assert.equal(r.statusCode, 201, r.body);

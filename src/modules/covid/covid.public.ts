@@ -53,17 +53,43 @@ const BUCKET_COLOURS = ['#f1f8e9', '#fff3c4', '#ffcc80', '#ff8a65', '#e53935', '
 // Active cases per 10,000 residents: a rate, so bucket bounds are upper-inclusive decimals.
 const PER10K_BUCKETS = [0, 5, 20, 50, 100];
 
-function rateBuckets(limits: number[]) {
+interface RateBucket {
+  min: number;
+  max: number | null;
+  label: string;
+  colour: string;
+}
+
+function rateBuckets(limits: number[]): RateBucket[] {
   const fmt = (n: number) => String(n).replace('.', ',');
   return limits
-    .map((max, i) => ({ min: i === 0 ? 0 : limits[i - 1], max: max as number | null, label: i === 0 ? '0' : `> ${fmt(limits[i - 1])}–${fmt(max)}`, colour: BUCKET_COLOURS[i] }))
-    .concat([{ min: limits[limits.length - 1], max: null, label: `> ${fmt(limits[limits.length - 1])}`, colour: BUCKET_COLOURS[limits.length] }]);
+    .map((max, i): RateBucket => ({
+      min: i === 0 ? 0 : limits[i - 1],
+      max,
+      label: i === 0 ? '0' : `> ${fmt(limits[i - 1])}–${fmt(max)}`,
+      colour: BUCKET_COLOURS[i],
+    }))
+    .concat([
+      { min: limits[limits.length - 1], max: null, label: `> ${fmt(limits[limits.length - 1])}`, colour: BUCKET_COLOURS[limits.length] },
+    ]);
 }
 
 function buckets(limits: number[]) {
-  return limits.map((max, i) => ({ min: i === 0 ? 0 : limits[i - 1] + 1, max, label: i === 0 ? '0' : `${limits[i - 1] + 1}–${max}`, colour: BUCKET_COLOURS[i] })).concat([
-    { min: limits[limits.length - 1] + 1, max: null as unknown as number, label: `> ${limits[limits.length - 1]}`, colour: BUCKET_COLOURS[limits.length] },
-  ]);
+  return limits
+    .map((max, i) => ({
+      min: i === 0 ? 0 : limits[i - 1] + 1,
+      max,
+      label: i === 0 ? '0' : `${limits[i - 1] + 1}–${max}`,
+      colour: BUCKET_COLOURS[i],
+    }))
+    .concat([
+      {
+        min: limits[limits.length - 1] + 1,
+        max: null as unknown as number,
+        label: `> ${limits[limits.length - 1]}`,
+        colour: BUCKET_COLOURS[limits.length],
+      },
+    ]);
 }
 
 export class CovidPublic {
@@ -140,7 +166,11 @@ export class CovidPublic {
   }
 
   async rules(): Promise<ZoningRule[]> {
-    this.rulesP ??= repo.listRules(this.db).then((rows) => rows.map((r) => ({ regulation: r.regulation, effectiveFrom: r.effectiveFrom, kuningMax: r.kuningMax, oranyeMax: r.oranyeMax })));
+    this.rulesP ??= repo
+      .listRules(this.db)
+      .then((rows) =>
+        rows.map((r) => ({ regulation: r.regulation, effectiveFrom: r.effectiveFrom, kuningMax: r.kuningMax, oranyeMax: r.oranyeMax })),
+      );
     return this.rulesP;
   }
 
@@ -177,7 +207,11 @@ export class CovidPublic {
         for (const d of demoRows) {
           if (d.active === null || d.active === undefined) continue;
           const rt = reg.rwByCode.get(d.rw_code)?.rtCount ?? 0;
-          out.set(d.rw_code, { ...demoAgg(d.rw_code, rt, d.active, d.confirmed_cum, d.deceased_cum, d.prev_cum), demo: true, updatedAt: null });
+          out.set(d.rw_code, {
+            ...demoAgg(d.rw_code, rt, d.active, d.confirmed_cum, d.deceased_cum, d.prev_cum),
+            demo: true,
+            updatedAt: null,
+          });
         }
         for (const r of await repo.dailyAt(this.db, 'rw', date)) out.set(r.code, { ...r, demo: false });
         return out;
@@ -279,20 +313,42 @@ export class CovidPublic {
           const dt = dateAt(i, demo.start);
           if (dt < start || dt > end) continue;
           const nw = i > 0 ? Math.max(0, demo.confirmedCum[i] - demo.confirmedCum[i - 1]) : 0;
-          points.set(dt, { date: dt, new_cases: mask(nw, exact), confirmed_cum: mask(demo.confirmedCum[i], exact), active: mask(demo.active[i], exact), demo: true });
+          points.set(dt, {
+            date: dt,
+            new_cases: mask(nw, exact),
+            confirmed_cum: mask(demo.confirmedCum[i], exact),
+            active: mask(demo.active[i], exact),
+            demo: true,
+          });
         }
     }
     for (const r of await repo.dailyRange(this.db, level, c, start, end))
-      points.set(r.date, { date: r.date, new_cases: mask(r.newCases, exact), confirmed_cum: mask(r.confirmedCum, exact), active: mask(r.active, exact), demo: r.demo });
+      points.set(r.date, {
+        date: r.date,
+        new_cases: mask(r.newCases, exact),
+        confirmed_cum: mask(r.confirmedCum, exact),
+        active: mask(r.active, exact),
+        demo: r.demo,
+      });
     const reg = await this.registry();
-    return { level, code: c, name: reg.names.get(c), from: start, to: end, exact, points: [...points.values()].sort((a, b) => a.date.localeCompare(b.date)) };
+    return {
+      level,
+      code: c,
+      name: reg.names.get(c),
+      from: start,
+      to: end,
+      exact,
+      points: [...points.values()].sort((a, b) => a.date.localeCompare(b.date)),
+    };
   }
 
   private async geometry(level: 'kecamatan' | 'kelurahan'): Promise<FeatureCollection> {
     let p = this.geo.get(level);
     if (!p) {
       const w = this.ctx.services.wilayah;
-      p = (level === 'kelurahan' ? w.kelurahanGeojson : w.kecamatanGeojson).bytes().then((b) => JSON.parse(b.toString('utf8')) as FeatureCollection);
+      p = (level === 'kelurahan' ? w.kelurahanGeojson : w.kecamatanGeojson)
+        .bytes()
+        .then((b) => JSON.parse(b.toString('utf8')) as FeatureCollection);
       this.geo.set(level, p);
     }
     return p;
@@ -300,13 +356,23 @@ export class CovidPublic {
 
   /** GeoJSON with figures, colour and a server-made legend so every client shows the same. */
   async map(level: 'kecamatan' | 'kelurahan' | 'rw', date: string | undefined, exact: boolean, metric: MapMetric = 'active') {
-    if (metric === 'per_10k' && level !== 'kecamatan') throw invalid('metric=per_10k is available only with level=kecamatan: population is published per kecamatan only, not per kelurahan or RW.');
+    if (metric === 'per_10k' && level !== 'kecamatan')
+      throw invalid(
+        'metric=per_10k is available only with level=kecamatan: population is published per kecamatan only, not per kelurahan or RW.',
+      );
     const d = await this.resolveDate(date);
     const figs = await this.figuresAt(level, d);
     const reg = await this.registry();
     const rule = await this.ruleOn(d);
     const latest = await this.latestP;
-    const base = { type: 'FeatureCollection' as const, level, date: d, data_as_of: (latest?.updatedAt ?? new Date(0)).toISOString(), exact: exact || level !== 'rw', rule: rule ? { regulation: rule.regulation, effective_from: rule.effectiveFrom } : null };
+    const base = {
+      type: 'FeatureCollection' as const,
+      level,
+      date: d,
+      data_as_of: (latest?.updatedAt ?? new Date(0)).toISOString(),
+      exact: exact || level !== 'rw',
+      rule: rule ? { regulation: rule.regulation, effective_from: rule.effectiveFrom } : null,
+    };
     if (level === 'rw') {
       const features = reg.rws.map((r) => {
         const f = figs.get(r.code);
@@ -315,19 +381,33 @@ export class CovidPublic {
           type: 'Feature' as const,
           id: r.code,
           geometry: { type: 'Point', coordinates: [r.lng, r.lat] },
-          properties: { code: r.code, name: reg.names.get(r.code), kelurahan_code: r.kelurahanCode, active: mask(f?.active ?? 0, exact), new_cases: mask(f?.newCases ?? 0, exact), zone, colour: zone ? ZONE_COLOURS[zone] : '#9e9e9e', has_data: !!f, demo: f?.demo ?? false },
+          properties: {
+            code: r.code,
+            name: reg.names.get(r.code),
+            kelurahan_code: r.kelurahanCode,
+            active: mask(f?.active ?? 0, exact),
+            new_cases: mask(f?.newCases ?? 0, exact),
+            zone,
+            colour: zone ? ZONE_COLOURS[zone] : '#9e9e9e',
+            has_data: !!f,
+            demo: f?.demo ?? false,
+          },
         };
       });
       const legend = {
         field: 'zone',
         title_id: 'Zona PPKM mikro (RT terburuk di RW)',
         title_en: 'PPKM-mikro zone (worst RT of the RW)',
-        buckets: [...(['hijau', 'kuning', 'oranye', 'merah'] as Zone[]).map((z) => ({ value: z, label: z, colour: ZONE_COLOURS[z] })), { value: null, label: 'no zoning rule in force / no data', colour: '#9e9e9e' }],
+        buckets: [
+          ...(['hijau', 'kuning', 'oranye', 'merah'] as Zone[]).map((z) => ({ value: z, label: z, colour: ZONE_COLOURS[z] })),
+          { value: null, label: 'no zoning rule in force / no data', colour: '#9e9e9e' },
+        ],
       };
       return { ...base, legend, features };
     }
     const pop = level === 'kecamatan' ? await this.population() : null;
-    if (metric === 'per_10k' && !pop?.source) throw new AppError('not_found', 'No kecamatan population is loaded, so per_10k cannot be computed.');
+    if (metric === 'per_10k' && !pop?.source)
+      throw new AppError('not_found', 'No kecamatan population is loaded, so per_10k cannot be computed.');
     const bs = metric === 'per_10k' ? rateBuckets(PER10K_BUCKETS) : buckets(level === 'kelurahan' ? KEL_BUCKETS : KEC_BUCKETS);
     const fc = await this.geometry(level);
     const features = fc.features.map((g) => {
@@ -343,21 +423,96 @@ export class CovidPublic {
         type: 'Feature' as const,
         id: code,
         geometry: g.geometry,
-        properties: { code, name: reg.names.get(code), active, ...perRes, new_cases: f?.newCases ?? 0, confirmed_cum: f?.confirmedCum ?? 0, rt_zones: rule && f ? zoneCounts(f.rtHist, rule) : null, bucket: b.label, colour: b.colour, has_data: !!f, demo: f?.demo ?? false },
+        properties: {
+          code,
+          name: reg.names.get(code),
+          active,
+          ...perRes,
+          new_cases: f?.newCases ?? 0,
+          confirmed_cum: f?.confirmedCum ?? 0,
+          rt_zones: rule && f ? zoneCounts(f.rtHist, rule) : null,
+          bucket: b.label,
+          colour: b.colour,
+          has_data: !!f,
+          demo: f?.demo ?? false,
+        },
       };
     });
     const legend =
       metric === 'per_10k'
-        ? { field: 'per_10k', metric, title_id: 'Kasus konfirmasi aktif per 10.000 penduduk', title_en: 'Active confirmed cases per 10,000 residents', buckets: bs, population_source: pop!.source }
-        : { field: 'active', metric, title_id: 'Kasus konfirmasi aktif', title_en: 'Active confirmed cases', buckets: bs, population_source: null };
-    const kota = pop ? { population: pop.byCode.get('32.76') ?? null, active: (await this.areaFigures('kota', d)).get('32.76')?.active ?? null } : null;
-    return { ...base, metric, legend, ...(kota ? { kota: { ...kota, per_10k: kota.active === null ? null : per10k(kota.active, kota.population ?? undefined) } } : {}), features };
+        ? {
+            field: 'per_10k',
+            metric,
+            title_id: 'Kasus konfirmasi aktif per 10.000 penduduk',
+            title_en: 'Active confirmed cases per 10,000 residents',
+            buckets: bs,
+            population_source: pop!.source,
+          }
+        : {
+            field: 'active',
+            metric,
+            title_id: 'Kasus konfirmasi aktif',
+            title_en: 'Active confirmed cases',
+            buckets: bs,
+            population_source: null,
+          };
+    const kota = pop
+      ? { population: pop.byCode.get('32.76') ?? null, active: (await this.areaFigures('kota', d)).get('32.76')?.active ?? null }
+      : null;
+    return {
+      ...base,
+      metric,
+      legend,
+      ...(kota ? { kota: { ...kota, per_10k: kota.active === null ? null : per10k(kota.active, kota.population ?? undefined) } } : {}),
+      features,
+    };
   }
 
   static readonly TABLE_COLUMNS = {
-    kecamatan: ['code', 'name', 'active', 'population', 'per_10k', 'new_cases', 'confirmed_cum', 'recovered_cum', 'deceased_cum', 'rt_hijau', 'rt_kuning', 'rt_oranye', 'rt_merah'],
-    kelurahan: ['code', 'name', 'kecamatan', 'active', 'new_cases', 'confirmed_cum', 'recovered_cum', 'deceased_cum', 'rt_hijau', 'rt_kuning', 'rt_oranye', 'rt_merah'],
-    rw: ['code', 'name', 'kelurahan', 'active', 'new_cases', 'confirmed_cum', 'recovered_cum', 'deceased_cum', 'zone', 'rt_hijau', 'rt_kuning', 'rt_oranye', 'rt_merah'],
+    kecamatan: [
+      'code',
+      'name',
+      'active',
+      'population',
+      'per_10k',
+      'new_cases',
+      'confirmed_cum',
+      'recovered_cum',
+      'deceased_cum',
+      'rt_hijau',
+      'rt_kuning',
+      'rt_oranye',
+      'rt_merah',
+    ],
+    kelurahan: [
+      'code',
+      'name',
+      'kecamatan',
+      'active',
+      'new_cases',
+      'confirmed_cum',
+      'recovered_cum',
+      'deceased_cum',
+      'rt_hijau',
+      'rt_kuning',
+      'rt_oranye',
+      'rt_merah',
+    ],
+    rw: [
+      'code',
+      'name',
+      'kelurahan',
+      'active',
+      'new_cases',
+      'confirmed_cum',
+      'recovered_cum',
+      'deceased_cum',
+      'zone',
+      'rt_hijau',
+      'rt_kuning',
+      'rt_oranye',
+      'rt_merah',
+    ],
   } as const;
 
   /** A table per level; the CSV has exactly the JSON columns. */
@@ -398,7 +553,14 @@ export class CovidPublic {
       return row;
     });
     const columns = [...CovidPublic.TABLE_COLUMNS[level]];
-    return { level, date: d, exact: ex, population_source: pop?.source ?? null, columns, rows: rows.map((r) => Object.fromEntries(columns.map((c) => [c, r[c] ?? null]))) };
+    return {
+      level,
+      date: d,
+      exact: ex,
+      population_source: pop?.source ?? null,
+      columns,
+      rows: rows.map((r) => Object.fromEntries(columns.map((c) => [c, r[c] ?? null]))),
+    };
   }
 
   tableCsv(t: Awaited<ReturnType<CovidPublic['table']>>): string {
@@ -426,12 +588,26 @@ export class CovidPublic {
       date: d,
       kecamatan: where.kecamatan,
       kelurahan: { code: where.kelurahan.code, name: where.kelurahan.name },
-      rw: where.rw ? { code: where.rw.code, number: where.rw.number, distance_m: where.rw.distance_m, zone: zoneOf(where.rw.code), active: mask(own?.active ?? 0, exact) } : null,
+      rw: where.rw
+        ? {
+            code: where.rw.code,
+            number: where.rw.number,
+            distance_m: where.rw.distance_m,
+            zone: zoneOf(where.rw.code),
+            active: mask(own?.active ?? 0, exact),
+          }
+        : null,
       radius_km: radiusKm,
       nearby: {
         rw_count: near.length,
         active_total: mask(total, exact),
-        rws: near.slice(0, 100).map((x) => ({ code: x.r.code, name: reg.names.get(x.r.code), distance_m: Math.round(x.dist), zone: zoneOf(x.r.code), active: mask(figs.get(x.r.code)?.active ?? 0, exact) })),
+        rws: near.slice(0, 100).map((x) => ({
+          code: x.r.code,
+          name: reg.names.get(x.r.code),
+          distance_m: Math.round(x.dist),
+          zone: zoneOf(x.r.code),
+          active: mask(figs.get(x.r.code)?.active ?? 0, exact),
+        })),
       },
     };
   }

@@ -14,12 +14,18 @@ export async function findReport(db: DbOrTx, id: string): Promise<ReportRow | un
 }
 
 export async function findReportByRwDate(db: DbOrTx, rwCode: string, date: string): Promise<ReportRow | undefined> {
-  const [r] = await db.select().from(covidReport).where(and(eq(covidReport.rwCode, rwCode), eq(covidReport.date, date)));
+  const [r] = await db
+    .select()
+    .from(covidReport)
+    .where(and(eq(covidReport.rwCode, rwCode), eq(covidReport.date, date)));
   return r;
 }
 
 export async function findReportByKey(db: DbOrTx, userId: string, key: string): Promise<ReportRow | undefined> {
-  const [r] = await db.select().from(covidReport).where(and(eq(covidReport.createdBy, userId), eq(covidReport.idempotencyKey, key)));
+  const [r] = await db
+    .select()
+    .from(covidReport)
+    .where(and(eq(covidReport.createdBy, userId), eq(covidReport.idempotencyKey, key)));
   return r;
 }
 
@@ -40,12 +46,21 @@ export async function insertReport(tx: DbOrTx, values: typeof covidReport.$infer
 }
 
 export async function updateReport(tx: DbOrTx, id: string, values: Partial<typeof covidReport.$inferInsert>): Promise<ReportRow> {
-  const [r] = await tx.update(covidReport).set({ ...values, updatedAt: new Date() }).where(eq(covidReport.id, id)).returning();
+  const [r] = await tx
+    .update(covidReport)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(covidReport.id, id))
+    .returning();
   return r;
 }
 
 /** Moves a report from one status to another atomically; undefined when it was not in `from`. */
-export async function transition(tx: DbOrTx, id: string, from: string[], values: Partial<typeof covidReport.$inferInsert>): Promise<ReportRow | undefined> {
+export async function transition(
+  tx: DbOrTx,
+  id: string,
+  from: string[],
+  values: Partial<typeof covidReport.$inferInsert>,
+): Promise<ReportRow | undefined> {
   const [r] = await tx
     .update(covidReport)
     .set({ ...values, updatedAt: new Date() })
@@ -65,7 +80,10 @@ export async function listRevisions(db: DbOrTx, reportId: string) {
 /** Reports inside a scope code (prefix by the scope nesting rules), filtered. */
 export async function listReports(db: Db, q: { scope: string | null; kelurahan?: string; date?: string; status?: string; limit: number }) {
   const conds: SQL[] = [];
-  if (q.scope) conds.push(sql`(${covidReport.rwCode} = ${q.scope} or ${covidReport.rwCode} like ${`${q.scope}.%`} or ${covidReport.rwCode} like ${`${q.scope}/%`})`);
+  if (q.scope)
+    conds.push(
+      sql`(${covidReport.rwCode} = ${q.scope} or ${covidReport.rwCode} like ${`${q.scope}.%`} or ${covidReport.rwCode} like ${`${q.scope}/%`})`,
+    );
   if (q.kelurahan) conds.push(eq(covidReport.kelurahanCode, q.kelurahan));
   if (q.date) conds.push(eq(covidReport.date, q.date));
   if (q.status) conds.push(eq(covidReport.status, q.status));
@@ -82,14 +100,19 @@ export async function reportedRws(db: Db, kelurahanCode: string, date: string): 
   const rows = await db
     .select({ rw: covidReport.rwCode })
     .from(covidReport)
-    .where(and(eq(covidReport.kelurahanCode, kelurahanCode), eq(covidReport.date, date), inArray(covidReport.status, ['submitted', 'verified'])));
+    .where(
+      and(eq(covidReport.kelurahanCode, kelurahanCode), eq(covidReport.date, date), inArray(covidReport.status, ['submitted', 'verified'])),
+    );
   return new Set(rows.map((r) => r.rw));
 }
 
 // ---- aggregates ----
 
 export async function getDaily(db: DbOrTx, level: string, code: string, date: string): Promise<DailyRow | undefined> {
-  const [r] = await db.select().from(covidDaily).where(and(eq(covidDaily.level, level), eq(covidDaily.code, code), eq(covidDaily.date, date)));
+  const [r] = await db
+    .select()
+    .from(covidDaily)
+    .where(and(eq(covidDaily.level, level), eq(covidDaily.code, code), eq(covidDaily.date, date)));
   return r;
 }
 
@@ -141,7 +164,10 @@ export async function putRwDaily(tx: DbOrTx, code: string, date: string, a: Agg)
   await tx
     .insert(covidDaily)
     .values({ level: 'rw', code, date, ...v, demo: false })
-    .onConflictDoUpdate({ target: [covidDaily.level, covidDaily.code, covidDaily.date], set: { ...v, demo: false, updatedAt: new Date() } });
+    .onConflictDoUpdate({
+      target: [covidDaily.level, covidDaily.code, covidDaily.date],
+      set: { ...v, demo: false, updatedAt: new Date() },
+    });
 }
 
 /**
@@ -168,7 +194,11 @@ export async function addDailyDelta(tx: DbOrTx, level: string, code: string, dat
 }
 
 export async function dailyAt(db: Db, level: string, date: string): Promise<DailyRow[]> {
-  return db.select().from(covidDaily).where(and(eq(covidDaily.level, level), eq(covidDaily.date, date))).orderBy(asc(covidDaily.code));
+  return db
+    .select()
+    .from(covidDaily)
+    .where(and(eq(covidDaily.level, level), eq(covidDaily.date, date)))
+    .orderBy(asc(covidDaily.code));
 }
 
 export async function dailyRange(db: Db, level: string, code: string, from: string, to: string): Promise<DailyRow[]> {
@@ -205,7 +235,8 @@ export async function demoRwAt(db: Db, i: number) {
     select rw_code, active[${i + 1}] as active, confirmed_cum[${i + 1}] as confirmed_cum, deceased_cum[${i + 1}] as deceased_cum,
       case when ${i} > 0 then confirmed_cum[${i}] end as prev_cum
     from covid_demo_rw order by rw_code`);
-  return (rows as unknown as { rows: { rw_code: string; active: number; confirmed_cum: number; deceased_cum: number; prev_cum: number | null }[] }).rows;
+  return (rows as { rows: { rw_code: string; active: number; confirmed_cum: number; deceased_cum: number; prev_cum: number | null }[] })
+    .rows;
 }
 
 export async function insertDemoRw(tx: DbOrTx, rows: (typeof covidDemoRw.$inferInsert)[]): Promise<void> {

@@ -44,7 +44,9 @@ describe('covid reports', () => {
     const sumUrl = `/api/covid/summary?level=kelurahan&code=${KEL}&date=2022-02-20`;
     const pub0 = (await env.app.inject(sumUrl)).json();
     const active0 = pub0.cards.find((c: { id: string }) => c.id === 'active').value as number;
-    const rwBefore = (await env.app.inject({ url: `/api/covid/summary?level=rw&code=${encodeURIComponent(RW)}&date=2022-02-20`, headers: pkm.headers })).json();
+    const rwBefore = (
+      await env.app.inject({ url: `/api/covid/summary?level=rw&code=${encodeURIComponent(RW)}&date=2022-02-20`, headers: pkm.headers })
+    ).json();
     const rwActive0 = rwBefore.cards.find((c: { id: string }) => c.id === 'active').value as number;
 
     const created = await post(rwUser, '/api/covid/reports', body());
@@ -69,7 +71,11 @@ describe('covid reports', () => {
     assert.equal(city.level, 'kota');
 
     // A correction after verification is a new revision; the public keeps the verified figures until re-verified.
-    const corr = await post(rwUser, '/api/covid/reports', body({ konfirmasi: { isolasi_mandiri: 8, dirawat: 1, selesai: 30, meninggal: 1 }, submit: true }));
+    const corr = await post(
+      rwUser,
+      '/api/covid/reports',
+      body({ konfirmasi: { isolasi_mandiri: 8, dirawat: 1, selesai: 30, meninggal: 1 }, submit: true }),
+    );
     assert.equal(corr.statusCode, 200, corr.body);
     assert.equal(corr.json().revision, 2);
     assert.equal(corr.json().status, 'submitted');
@@ -78,18 +84,32 @@ describe('covid reports', () => {
     assert.equal((await env.app.inject(sumUrl)).json().cards.find((c: { id: string }) => c.id === 'active').value, active0 - rwActive0 + 9);
 
     const hist = (await env.app.inject({ url: `/api/covid/reports/${r.id}`, headers: pkm.headers })).json();
-    assert.deepEqual(hist.revisions.map((x: { action: string }) => x.action), ['created', 'submitted', 'verified', 'corrected', 'submitted', 'verified']);
+    assert.deepEqual(
+      hist.revisions.map((x: { action: string }) => x.action),
+      ['created', 'submitted', 'verified', 'corrected', 'submitted', 'verified'],
+    );
     assert.equal((await env.app.inject({ url: `/api/covid/reports/${r.id}`, headers: otherRw.headers })).statusCode, 403);
   });
 
   test('new cases derive from consecutive reports, also when an earlier day is verified later', async () => {
     const mk = async (date: string, isolasi: number, selesai: number) => {
-      const r = (await post(rwUser, '/api/covid/reports', body({ date, konfirmasi: { isolasi_mandiri: isolasi, dirawat: 0, selesai, meninggal: 0 }, submit: true }))).json();
+      const r = (
+        await post(
+          rwUser,
+          '/api/covid/reports',
+          body({ date, konfirmasi: { isolasi_mandiri: isolasi, dirawat: 0, selesai, meninggal: 0 }, submit: true }),
+        )
+      ).json();
       assert.equal((await post(pkm, `/api/covid/reports/${r.id}/verify`)).statusCode, 200);
     };
     await mk('2022-02-12', 10, 20); // confirmed 30
     await mk('2022-02-11', 8, 18); // confirmed 26, verified afterwards
-    const s = (await env.app.inject({ url: `/api/covid/series?level=rw&code=${encodeURIComponent(RW)}&from=2022-02-11&to=2022-02-12`, headers: pkm.headers })).json();
+    const s = (
+      await env.app.inject({
+        url: `/api/covid/series?level=rw&code=${encodeURIComponent(RW)}&from=2022-02-11&to=2022-02-12`,
+        headers: pkm.headers,
+      })
+    ).json();
     assert.deepEqual(s.points.map((p: { confirmed_cum: number; new_cases: number }) => [p.confirmed_cum, p.new_cases]).at(-1), [30, 4]);
     const pub = (await env.app.inject(`/api/covid/series?level=rw&code=${encodeURIComponent(RW)}&from=2022-02-12&to=2022-02-12`)).json();
     assert.equal(pub.points[0].new_cases, '1–4', 'the public sees small RW counts as 1–4');
@@ -107,7 +127,10 @@ describe('covid reports', () => {
     // Concurrent identical sends (a flaky connection retrying) still make one report.
     const b2 = body({ date: '2022-02-19' });
     const same = await Promise.all([1, 2, 3].map(() => post(rwUser, '/api/covid/reports', b2)));
-    assert.ok(same.every((x) => x.statusCode < 300), same.map((x) => x.body).join());
+    assert.ok(
+      same.every((x) => x.statusCode < 300),
+      same.map((x) => x.body).join(),
+    );
     assert.equal(new Set(same.map((x) => x.json().id)).size, 1);
     const list = (await env.app.inject({ url: `/api/covid/reports?kelurahan=${KEL}&date=2022-02-21`, headers: pkm.headers })).json();
     assert.equal(list.length, 1);
@@ -124,10 +147,18 @@ describe('covid reports', () => {
     assert.equal(rt.statusCode, 400);
     assert.match(rt.json().error.details[0].message, /RT 099 does not exist/);
     // Previous report (2022-02-21) had 7 active, 30 selesai, 1 meninggal; now active 2 with no outcome moves.
-    const drop = await post(rwUser, '/api/covid/reports', body({ date: '2022-02-22', konfirmasi: { isolasi_mandiri: 2, dirawat: 0, selesai: 30, meninggal: 1 } }));
+    const drop = await post(
+      rwUser,
+      '/api/covid/reports',
+      body({ date: '2022-02-22', konfirmasi: { isolasi_mandiri: 2, dirawat: 0, selesai: 30, meninggal: 1 } }),
+    );
     assert.equal(drop.statusCode, 201);
     assert.match(drop.json().warnings[0], /fell by 5/);
-    const ok = await post(rwUser, '/api/covid/reports', body({ date: '2022-02-23', konfirmasi: { isolasi_mandiri: 1, dirawat: 0, selesai: 31, meninggal: 1 } }));
+    const ok = await post(
+      rwUser,
+      '/api/covid/reports',
+      body({ date: '2022-02-23', konfirmasi: { isolasi_mandiri: 1, dirawat: 0, selesai: 31, meninggal: 1 } }),
+    );
     assert.deepEqual(ok.json().warnings, []);
   });
 
@@ -143,29 +174,65 @@ describe('covid reports', () => {
     assert.equal(d.json().status, 'declined');
     assert.equal(d.json().decline_reason, 'RT 002 missing');
     // The petugas fixes the declined draft and re-submits.
-    const p = await env.app.inject({ method: 'PATCH', url: `/api/covid/reports/${r.id}`, headers: rwUser.headers, payload: { konfirmasi: { dirawat: 2 } } });
+    const p = await env.app.inject({
+      method: 'PATCH',
+      url: `/api/covid/reports/${r.id}`,
+      headers: rwUser.headers,
+      payload: { konfirmasi: { dirawat: 2 } },
+    });
     assert.equal(p.statusCode, 200, p.body);
     assert.equal(p.json().konfirmasi.dirawat, 2);
     assert.equal(p.json().status, 'draft');
-    assert.equal((await env.app.inject({ method: 'PATCH', url: `/api/covid/reports/${r.id}`, headers: otherRw.headers, payload: {} })).statusCode, 403);
+    assert.equal(
+      (await env.app.inject({ method: 'PATCH', url: `/api/covid/reports/${r.id}`, headers: otherRw.headers, payload: {} })).statusCode,
+      403,
+    );
   });
 
   test('CSV import is all-or-nothing with row errors, then creates submitted reports', async () => {
     const head = 'rw_code,date,konfirmasi_isolasi_mandiri,konfirmasi_dirawat,konfirmasi_selesai,konfirmasi_meninggal,rt_houses\n';
     const bad = `${head}${RW2},2022-02-25,3,0,5,0,${rts[0]}:1\n${RW2},2099-01-01,1,0,0,0,\n32.76.02.1001/001,2022-02-25,1,0,0,0,\n${RW2},2022-02-26,-2,0,0,0,\n`;
-    const r1 = await env.app.inject({ method: 'POST', url: '/api/covid/reports/import', headers: { ...pkm.headers, 'content-type': 'text/csv' }, payload: bad });
+    const r1 = await env.app.inject({
+      method: 'POST',
+      url: '/api/covid/reports/import',
+      headers: { ...pkm.headers, 'content-type': 'text/csv' },
+      payload: bad,
+    });
     assert.equal(r1.statusCode, 400);
-    assert.deepEqual(r1.json().error.details.map((d: { path: string }) => d.path), ['row 3', 'row 4', 'row 5']);
+    assert.deepEqual(
+      r1.json().error.details.map((d: { path: string }) => d.path),
+      ['row 3', 'row 4', 'row 5'],
+    );
     const none = (await env.app.inject({ url: `/api/covid/reports?kelurahan=${KEL}&date=2022-02-25`, headers: pkm.headers })).json();
     assert.equal(none.length, 0);
     const good = `${head}${RW2},2022-02-25,3,0,5,0,${rts[0]}:1\n${RW},2022-02-25,1,0,0,0,\n`;
-    const r2 = await env.app.inject({ method: 'POST', url: '/api/covid/reports/import', headers: { ...pkm.headers, 'content-type': 'text/csv' }, payload: good });
+    const r2 = await env.app.inject({
+      method: 'POST',
+      url: '/api/covid/reports/import',
+      headers: { ...pkm.headers, 'content-type': 'text/csv' },
+      payload: good,
+    });
     assert.equal(r2.statusCode, 200, r2.body);
     assert.equal(r2.json().created, 2);
     assert.ok(r2.json().reports.every((x: { status: string }) => x.status === 'submitted'));
-    const again = await env.app.inject({ method: 'POST', url: '/api/covid/reports/import', headers: { ...pkm.headers, 'content-type': 'text/csv' }, payload: good });
+    const again = await env.app.inject({
+      method: 'POST',
+      url: '/api/covid/reports/import',
+      headers: { ...pkm.headers, 'content-type': 'text/csv' },
+      payload: good,
+    });
     assert.equal(again.json().unchanged, 2);
-    assert.equal((await env.app.inject({ method: 'POST', url: '/api/covid/reports/import', headers: { ...rwUser.headers, 'content-type': 'text/csv' }, payload: good })).statusCode, 403);
+    assert.equal(
+      (
+        await env.app.inject({
+          method: 'POST',
+          url: '/api/covid/reports/import',
+          headers: { ...rwUser.headers, 'content-type': 'text/csv' },
+          payload: good,
+        })
+      ).statusCode,
+      403,
+    );
   });
 
   test('RWs that have not reported today, with the officer contact', async () => {
@@ -185,31 +252,47 @@ describe('covid reports', () => {
 });
 
 describe('covid caches across instances', () => {
-  test('a verify on one instance refreshes the public summary of another (PostgreSQL NOTIFY)', { skip: !process.env.DATABASE_URL && 'PGlite is single-process' }, async () => {
-    const { openPostgres } = await import('../../db/client');
-    const { openPlatform } = await import('../../platform/boot');
-    const { buildApp } = await import('../../app');
-    const pino = (await import('pino')).default;
-    const database = await openPostgres(env.databaseUrl!, 3);
-    const other = await openPlatform(env.config, { purpose: 'test-b', log: pino({ level: 'silent' }), database });
-    const appB = await buildApp(other.ctx, { logger: false });
-    await appB.ready();
-    try {
-      const url = `/api/covid/summary?level=kelurahan&code=${KEL}&date=2022-02-27`;
-      const activeB = async () => (await appB.inject(url)).json().cards.find((c: { id: string }) => c.id === 'active').value as number;
-      const before = await activeB(); // now cached on B
-      const rwNow = (await env.app.inject({ url: `/api/covid/summary?level=rw&code=${encodeURIComponent(RW)}&date=2022-02-27`, headers: pkm.headers })).json();
-      const rwActive = rwNow.cards.find((c: { id: string }) => c.id === 'active').value as number;
-      const r = (await post(rwUser, '/api/covid/reports', body({ date: '2022-02-27', konfirmasi: { isolasi_mandiri: rwActive + 11, dirawat: 0, selesai: 40, meninggal: 1 }, submit: true }))).json();
-      assert.equal((await post(pkm, `/api/covid/reports/${r.id}/verify`)).statusCode, 200);
-      const t0 = Date.now();
-      while ((await activeB()) !== before + 11) {
-        assert.ok(Date.now() - t0 < 3000, 'instance B did not drop its cache within 3 s');
-        await new Promise((res) => setTimeout(res, 20));
+  test(
+    'a verify on one instance refreshes the public summary of another (PostgreSQL NOTIFY)',
+    { skip: !process.env.DATABASE_URL && 'PGlite is single-process' },
+    async () => {
+      const { openPostgres } = await import('../../db/client');
+      const { openPlatform } = await import('../../platform/boot');
+      const { buildApp } = await import('../../app');
+      const pino = (await import('pino')).default;
+      const database = await openPostgres(env.databaseUrl!, 3);
+      const other = await openPlatform(env.config, { purpose: 'test-b', log: pino({ level: 'silent' }), database });
+      const appB = await buildApp(other.ctx, { logger: false });
+      await appB.ready();
+      try {
+        const url = `/api/covid/summary?level=kelurahan&code=${KEL}&date=2022-02-27`;
+        const activeB = async () => (await appB.inject(url)).json().cards.find((c: { id: string }) => c.id === 'active').value as number;
+        const before = await activeB(); // now cached on B
+        const rwNow = (
+          await env.app.inject({ url: `/api/covid/summary?level=rw&code=${encodeURIComponent(RW)}&date=2022-02-27`, headers: pkm.headers })
+        ).json();
+        const rwActive = rwNow.cards.find((c: { id: string }) => c.id === 'active').value as number;
+        const r = (
+          await post(
+            rwUser,
+            '/api/covid/reports',
+            body({
+              date: '2022-02-27',
+              konfirmasi: { isolasi_mandiri: rwActive + 11, dirawat: 0, selesai: 40, meninggal: 1 },
+              submit: true,
+            }),
+          )
+        ).json();
+        assert.equal((await post(pkm, `/api/covid/reports/${r.id}/verify`)).statusCode, 200);
+        const t0 = Date.now();
+        while ((await activeB()) !== before + 11) {
+          assert.ok(Date.now() - t0 < 3000, 'instance B did not drop its cache within 3 s');
+          await new Promise((res) => setTimeout(res, 20));
+        }
+      } finally {
+        await appB.close();
+        await other.close();
       }
-    } finally {
-      await appB.close();
-      await other.close();
-    }
-  });
+    },
+  );
 });

@@ -44,7 +44,10 @@ export function figureColumns(f: ReportFigures) {
   };
 }
 
-export function presentReport(r: repo.ReportRow, extra: { warnings?: string[]; revisions?: Awaited<ReturnType<typeof repo.listRevisions>> } = {}) {
+export function presentReport(
+  r: repo.ReportRow,
+  extra: { warnings?: string[]; revisions?: Awaited<ReturnType<typeof repo.listRevisions>> } = {},
+) {
   const f = figuresOf(r);
   const active = f.konfirmasi.isolasi_mandiri + f.konfirmasi.dirawat;
   return {
@@ -56,7 +59,9 @@ export function presentReport(r: repo.ReportRow, extra: { warnings?: string[]; r
     status: r.status as 'draft' | 'submitted' | 'verified' | 'declined',
     revision: r.revision,
     ...f,
-    rt: Object.keys(r.rtHouses).sort().map((rt) => ({ rt, rumah_terkonfirmasi: r.rtHouses[rt] })),
+    rt: Object.keys(r.rtHouses)
+      .sort()
+      .map((rt) => ({ rt, rumah_terkonfirmasi: r.rtHouses[rt] })),
     note: r.note,
     decline_reason: r.declineReason,
     derived: { active, confirmed_cum: active + f.konfirmasi.selesai + f.konfirmasi.meninggal },
@@ -65,7 +70,17 @@ export function presentReport(r: repo.ReportRow, extra: { warnings?: string[]; r
     updated_at: r.updatedAt.toISOString(),
     ...(extra.warnings ? { warnings: extra.warnings } : {}),
     ...(extra.revisions
-      ? { revisions: extra.revisions.map((v) => ({ revision: v.revision, action: v.action, status: v.status, reason: v.reason, actor: v.actorName, at: v.at.toISOString(), figures: v.figures })) }
+      ? {
+          revisions: extra.revisions.map((v) => ({
+            revision: v.revision,
+            action: v.action,
+            status: v.status,
+            reason: v.reason,
+            actor: v.actorName,
+            at: v.at.toISOString(),
+            figures: v.figures,
+          })),
+        }
       : {}),
   };
 }
@@ -99,11 +114,18 @@ export class CovidReports {
   }
 
   /** Checks date, RW and RT numbers; returns row-style errors (empty when fine). */
-  async check(rwCode: string, date: string, figures: ReportFigures, rt: { rt: string; rumah_terkonfirmasi: number }[], at = 'body'): Promise<{ errors: ErrorDetail[]; checked?: Checked }> {
+  async check(
+    rwCode: string,
+    date: string,
+    figures: ReportFigures,
+    rt: { rt: string; rumah_terkonfirmasi: number }[],
+    at = 'body',
+  ): Promise<{ errors: ErrorDetail[]; checked?: Checked }> {
     const errors: ErrorDetail[] = [];
     const today = todayJakarta();
     if (date > today) errors.push({ path: `${at}.date`, message: `The date ${date} is in the future (today in Depok is ${today}).` });
-    if (date < FIRST_REPORT_DATE) errors.push({ path: `${at}.date`, message: `The date ${date} is before the first Covid-19 case in Depok (${FIRST_REPORT_DATE}).` });
+    if (date < FIRST_REPORT_DATE)
+      errors.push({ path: `${at}.date`, message: `The date ${date} is before the first Covid-19 case in Depok (${FIRST_REPORT_DATE}).` });
     const rw = await this.ctx.services.wilayah.findRw(rwCode);
     if (!rw) {
       errors.push({ path: `${at}.rw_code`, message: `RW ${rwCode} does not exist.` });
@@ -112,7 +134,11 @@ export class CovidReports {
     const rtHouses: Record<string, number> = {};
     for (const [i, x] of rt.entries()) {
       const num = x.rt.padStart(3, '0');
-      if (!rw.rtNumbers.includes(num)) errors.push({ path: `${at}.rt.${i}.rt`, message: `RT ${num} does not exist in RW ${rwCode} (its RTs: ${rw.rtNumbers.join(', ')}).` });
+      if (!rw.rtNumbers.includes(num))
+        errors.push({
+          path: `${at}.rt.${i}.rt`,
+          message: `RT ${num} does not exist in RW ${rwCode} (its RTs: ${rw.rtNumbers.join(', ')}).`,
+        });
       else if (num in rtHouses) errors.push({ path: `${at}.rt.${i}.rt`, message: `RT ${num} appears more than once.` });
       else rtHouses[num] = x.rumah_terkonfirmasi;
     }
@@ -128,7 +154,12 @@ export class CovidReports {
   }
 
   /** Creates or updates the RW's report for the date (idempotent; a verified report gets a new revision). */
-  async upsert(user: AuthUser, input: ReportInput, idempotencyKey?: string, requestId?: string): Promise<{ report: ReportView; created: boolean }> {
+  async upsert(
+    user: AuthUser,
+    input: ReportInput,
+    idempotencyKey?: string,
+    requestId?: string,
+  ): Promise<{ report: ReportView; created: boolean }> {
     try {
       return await this.upsertOnce(user, input, idempotencyKey, requestId);
     } catch (err) {
@@ -139,14 +170,28 @@ export class CovidReports {
     }
   }
 
-  private async upsertOnce(user: AuthUser, input: ReportInput, idempotencyKey?: string, requestId?: string): Promise<{ report: ReportView; created: boolean }> {
+  private async upsertOnce(
+    user: AuthUser,
+    input: ReportInput,
+    idempotencyKey?: string,
+    requestId?: string,
+  ): Promise<{ report: ReportView; created: boolean }> {
     requireRole(user, 'petugas_rw');
     requireScope(user, input.rw_code);
     if (idempotencyKey) {
       const seen = await repo.findReportByKey(this.db, user.id, idempotencyKey);
-      if (seen) return { report: presentReport(seen, { warnings: await this.warnings(this.db, seen.rwCode, seen.date, figuresOf(seen)) }), created: false };
+      if (seen)
+        return {
+          report: presentReport(seen, { warnings: await this.warnings(this.db, seen.rwCode, seen.date, figuresOf(seen)) }),
+          created: false,
+        };
     }
-    const figures: ReportFigures = { konfirmasi: input.konfirmasi, suspek: input.suspek, probable: input.probable, kontak_erat: input.kontak_erat };
+    const figures: ReportFigures = {
+      konfirmasi: input.konfirmasi,
+      suspek: input.suspek,
+      probable: input.probable,
+      kontak_erat: input.kontak_erat,
+    };
     const { errors, checked } = await this.check(input.rw_code, input.date, figures, input.rt);
     if (errors.length || !checked) throw invalid('The report has errors; nothing was saved.', errors);
     const note = input.note?.trim() || null;
@@ -172,19 +217,32 @@ export class CovidReports {
         });
         await this.log(tx, row, 'created', user);
         if (submit) await this.log(tx, row, 'submitted', user);
-        await recordAudit(tx, { actor: user, action: 'create', entity: 'covid.report', entityId: row.id, after: presentReport(row), requestId });
+        await recordAudit(tx, {
+          actor: user,
+          action: 'create',
+          entity: 'covid.report',
+          entityId: row.id,
+          after: presentReport(row),
+          requestId,
+        });
         return { row, created: true, submitted: submit };
       }
       if (existing.contentHash === hash) {
         if (submit && ['draft', 'declined'].includes(existing.status)) {
-          const row = (await repo.transition(tx, existing.id, ['draft', 'declined'], { status: 'submitted', submittedAt: now, declineReason: null }))!;
+          const row = (await repo.transition(tx, existing.id, ['draft', 'declined'], {
+            status: 'submitted',
+            submittedAt: now,
+            declineReason: null,
+          }))!;
           await this.log(tx, row, 'submitted', user);
           return { row, created: false, submitted: true };
         }
         return { row: existing, created: false, submitted: false };
       }
       if (existing.status === 'submitted')
-        throw conflict(`The report of ${input.rw_code} for ${input.date} is submitted and awaits verification; ask the puskesmas to decline it if it must change.`);
+        throw conflict(
+          `The report of ${input.rw_code} for ${input.date} is submitted and awaits verification; ask the puskesmas to decline it if it must change.`,
+        );
       const correction = existing.status === 'verified';
       const row = await repo.updateReport(tx, existing.id, {
         ...figureColumns(figures),
@@ -198,11 +256,24 @@ export class CovidReports {
       });
       await this.log(tx, row, correction ? 'corrected' : 'edited', user);
       if (submit) await this.log(tx, row, 'submitted', user);
-      await recordAudit(tx, { actor: user, action: correction ? 'correct' : 'update', entity: 'covid.report', entityId: row.id, before: presentReport(existing), after: presentReport(row), requestId });
+      await recordAudit(tx, {
+        actor: user,
+        action: correction ? 'correct' : 'update',
+        entity: 'covid.report',
+        entityId: row.id,
+        before: presentReport(existing),
+        after: presentReport(row),
+        requestId,
+      });
       return { row, created: false, submitted: submit };
     });
     if (result.submitted) await this.publishSubmitted(result.row);
-    return { report: presentReport(result.row, { warnings: await this.warnings(this.db, result.row.rwCode, result.row.date, figuresOf(result.row)) }), created: result.created };
+    return {
+      report: presentReport(result.row, {
+        warnings: await this.warnings(this.db, result.row.rwCode, result.row.date, figuresOf(result.row)),
+      }),
+      created: result.created,
+    };
   }
 
   /** Edits a draft (or declined) report of the user's RW. */
@@ -212,7 +283,9 @@ export class CovidReports {
     if (!existing) throw notFound(`Report ${id}`);
     requireScope(user, existing.rwCode);
     if (!['draft', 'declined'].includes(existing.status))
-      throw conflict(`Only draft or declined reports can be edited; this one is ${existing.status}. Send a new version with POST /api/covid/reports to correct a verified report.`);
+      throw conflict(
+        `Only draft or declined reports can be edited; this one is ${existing.status}. Send a new version with POST /api/covid/reports to correct a verified report.`,
+      );
     const cur = figuresOf(existing);
     const figures: ReportFigures = {
       konfirmasi: { ...cur.konfirmasi, ...p.konfirmasi },
@@ -225,9 +298,24 @@ export class CovidReports {
     if (errors.length || !checked) throw invalid('The report has errors; nothing was saved.', errors);
     const note = p.note === undefined ? existing.note : p.note?.trim() || null;
     const row = await this.db.transaction(async (tx) => {
-      const r = await repo.updateReport(tx, id, { ...figureColumns(figures), rtHouses: checked.rtHouses, note, contentHash: contentHash(figures, checked.rtHouses, note), status: 'draft', declineReason: null });
+      const r = await repo.updateReport(tx, id, {
+        ...figureColumns(figures),
+        rtHouses: checked.rtHouses,
+        note,
+        contentHash: contentHash(figures, checked.rtHouses, note),
+        status: 'draft',
+        declineReason: null,
+      });
       await this.log(tx, r, 'edited', user);
-      await recordAudit(tx, { actor: user, action: 'update', entity: 'covid.report', entityId: id, before: presentReport(existing), after: presentReport(r), requestId });
+      await recordAudit(tx, {
+        actor: user,
+        action: 'update',
+        entity: 'covid.report',
+        entityId: id,
+        before: presentReport(existing),
+        after: presentReport(r),
+        requestId,
+      });
       return r;
     });
     return presentReport(row, { warnings: await this.warnings(this.db, row.rwCode, row.date, figures) });
@@ -311,7 +399,15 @@ export class CovidReports {
     const inDemo = !!demo && idx >= 0 && idx < demo.active.length;
     let old: Agg = zeroAgg();
     if (real) old = { ...real, rtHist: real.rtHist };
-    else if (demo && inDemo) old = demoAgg(r.rwCode, rtCount, demo.active[idx], demo.confirmedCum[idx], demo.deceasedCum[idx], idx > 0 ? demo.confirmedCum[idx - 1] : null);
+    else if (demo && inDemo)
+      old = demoAgg(
+        r.rwCode,
+        rtCount,
+        demo.active[idx],
+        demo.confirmedCum[idx],
+        demo.deceasedCum[idx],
+        idx > 0 ? demo.confirmedCum[idx - 1] : null,
+      );
     const prevReal = await repo.previousRwDaily(tx, r.rwCode, r.date);
     let prevCum: number | null = prevReal?.confirmedCum ?? null;
     if (prevCum === null && demo && idx > 0) prevCum = demo.confirmedCum[Math.min(idx, demo.confirmedCum.length) - 1];
@@ -328,7 +424,11 @@ export class CovidReports {
       if (d !== 0) {
         await repo.setRwNewCases(tx, r.rwCode, after.date, after.newCases + d);
         const bump = { ...zeroAgg(), newCases: d };
-        for (const [level, code] of [['kelurahan', r.kelurahanCode], ['kecamatan', r.kecamatanCode], ['kota', '32.76']] as const)
+        for (const [level, code] of [
+          ['kelurahan', r.kelurahanCode],
+          ['kecamatan', r.kecamatanCode],
+          ['kota', '32.76'],
+        ] as const)
           await repo.addDailyDelta(tx, level, code, after.date, bump);
       }
     }
@@ -348,7 +448,13 @@ export class CovidReports {
   }
 
   private async publishSubmitted(r: repo.ReportRow): Promise<void> {
-    await this.ctx.events.publish('covid.report.submitted', { report_id: r.id, date: r.date, rw: r.rwCode, kelurahan: r.kelurahanCode, kecamatan: r.kecamatanCode });
+    await this.ctx.events.publish('covid.report.submitted', {
+      report_id: r.id,
+      date: r.date,
+      rw: r.rwCode,
+      kelurahan: r.kelurahanCode,
+      kecamatan: r.kecamatanCode,
+    });
   }
 
   /** Reports inside the user's scope (officials only), optionally of one kelurahan/date/status. */
@@ -377,7 +483,10 @@ export class CovidReports {
     const rws = await this.ctx.services.wilayah.listRw(kelurahanCode);
     const reported = await repo.reportedRws(this.db, kelurahanCode, date);
     const missing = rws.filter((r) => !reported.has(r.code));
-    const officers = await this.ctx.services.identity.listUsersByScopes('petugas_rw', missing.map((m) => m.code));
+    const officers = await this.ctx.services.identity.listUsersByScopes(
+      'petugas_rw',
+      missing.map((m) => m.code),
+    );
     return {
       kelurahan: kelurahanCode,
       date,

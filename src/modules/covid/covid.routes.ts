@@ -5,6 +5,7 @@ import { requireUser } from '../../platform/access';
 import type { CovidService } from './covid.service';
 import { IMPORT_COLUMNS } from './covid.import';
 import * as dto from './covid.dto';
+import { csvBody } from '../../platform/csv';
 
 const tags = ['covid'];
 const security: { [k: string]: string[] }[] = [{ bearer: [] }, { session: [] }];
@@ -37,37 +38,87 @@ export function covidReportRoutes(app: FastifyInstance, svc: CovidService): void
 
   r.get(
     '/api/covid/reports',
-    { schema: { tags, security, summary: 'Reports inside your area (officials), newest first', querystring: dto.ReportsQuery, response: { 200: z.array(dto.Report) } } },
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Reports inside your area (officials), newest first',
+        querystring: dto.ReportsQuery,
+        response: { 200: z.array(dto.Report) },
+      },
+    },
     async (req) => svc.reports.list(requireUser(req), req.query),
   );
 
   r.get(
     '/api/covid/reports/:id',
-    { schema: { tags, security, summary: 'One report with its revision history (officials)', params: dto.IdParams, response: { 200: dto.Report } } },
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'One report with its revision history (officials)',
+        params: dto.IdParams,
+        response: { 200: dto.Report },
+      },
+    },
     async (req) => svc.reports.get(requireUser(req), req.params.id),
   );
 
   r.patch(
     '/api/covid/reports/:id',
-    { schema: { tags, security, summary: 'Edit a draft or declined report (petugas_rw of that RW)', params: dto.IdParams, body: dto.PatchBody, response: { 200: dto.Report } } },
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Edit a draft or declined report (petugas_rw of that RW)',
+        params: dto.IdParams,
+        body: dto.PatchBody,
+        response: { 200: dto.Report },
+      },
+    },
     async (req) => svc.reports.patch(requireUser(req), req.params.id, req.body, String(req.id)),
   );
 
   r.post(
     '/api/covid/reports/:id/submit',
-    { schema: { tags, security, summary: 'Submit a draft for verification (petugas_rw)', params: dto.IdParams, response: { 200: dto.Report } } },
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Submit a draft for verification (petugas_rw)',
+        params: dto.IdParams,
+        response: { 200: dto.Report },
+      },
+    },
     async (req) => svc.reports.submit(requireUser(req), req.params.id, String(req.id)),
   );
 
   r.post(
     '/api/covid/reports/:id/verify',
-    { schema: { tags, security, summary: 'Verify a submitted report (puskesmas or dinkes covering the kelurahan); figures become public', params: dto.IdParams, response: { 200: dto.Report } } },
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Verify a submitted report (puskesmas or dinkes covering the kelurahan); figures become public',
+        params: dto.IdParams,
+        response: { 200: dto.Report },
+      },
+    },
     async (req) => svc.reports.verify(requireUser(req), req.params.id, String(req.id)),
   );
 
   r.post(
     '/api/covid/reports/:id/decline',
-    { schema: { tags, security, summary: 'Decline a submitted report with a reason (puskesmas or dinkes)', params: dto.IdParams, body: dto.DeclineBody, response: { 200: dto.Report } } },
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Decline a submitted report with a reason (puskesmas or dinkes)',
+        params: dto.IdParams,
+        body: dto.DeclineBody,
+        response: { 200: dto.Report },
+      },
+    },
     async (req) => svc.reports.decline(requireUser(req), req.params.id, req.body.reason, String(req.id)),
   );
 
@@ -83,16 +134,28 @@ export function covidReportRoutes(app: FastifyInstance, svc: CovidService): void
         response: { 200: dto.ImportResult },
       },
     },
-    async (req) => svc.importCsv(requireUser(req), String(req.body ?? ''), String(req.id)),
+    async (req) => svc.importCsv(requireUser(req), csvBody(req.body), String(req.id)),
   );
 
   r.get(
     '/api/covid/missing',
-    { schema: { tags, security, summary: 'RWs of a kelurahan that have not reported on a date (default today), with officer contact', querystring: dto.MissingQuery, response: { 200: dto.MissingResult } } },
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'RWs of a kelurahan that have not reported on a date (default today), with officer contact',
+        querystring: dto.MissingQuery,
+        response: { 200: dto.MissingResult },
+      },
+    },
     async (req) => svc.reports.missing(requireUser(req), req.query.kelurahan, req.query.date),
   );
 
-  r.get('/api/covid/zoning-rules', { schema: { tags, summary: 'PPKM-mikro zoning rule sets by regulation and date of effect', response: { 200: z.array(dto.Rule) } } }, async () => svc.listRules());
+  r.get(
+    '/api/covid/zoning-rules',
+    { schema: { tags, summary: 'PPKM-mikro zoning rule sets by regulation and date of effect', response: { 200: z.array(dto.Rule) } } },
+    async () => svc.listRules(),
+  );
 
   r.post(
     '/api/covid/zoning-rules',

@@ -1,4 +1,18 @@
-import { pgTable, text, uuid, integer, date, timestamp, jsonb, boolean, bigserial, primaryKey, index, uniqueIndex, doublePrecision } from 'drizzle-orm/pg-core';
+import {
+  pgTable,
+  text,
+  uuid,
+  integer,
+  date,
+  timestamp,
+  jsonb,
+  boolean,
+  bigserial,
+  primaryKey,
+  index,
+  uniqueIndex,
+  doublePrecision,
+} from 'drizzle-orm/pg-core';
 
 // Kampung Siaga Covid: aggregate figures per RW (and RT houses) per day, never named patients.
 

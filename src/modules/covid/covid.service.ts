@@ -33,14 +33,40 @@ export class CovidService {
   }
 
   /** Admin adds a rule set named by its regulation; it applies from its date of effect. */
-  async addRule(user: AuthUser, b: { regulation: string; effective_from: string; kuning_max: number; oranye_max: number; note?: string }, requestId?: string) {
+  async addRule(
+    user: AuthUser,
+    b: { regulation: string; effective_from: string; kuning_max: number; oranye_max: number; note?: string },
+    requestId?: string,
+  ) {
     requireRole(user, 'admin');
-    const errors = checkRule({ regulation: b.regulation, effectiveFrom: b.effective_from, kuningMax: b.kuning_max, oranyeMax: b.oranye_max });
-    if (errors.length) throw invalid(errors.join(' '), errors.map((message) => ({ path: 'body', message })));
+    const errors = checkRule({
+      regulation: b.regulation,
+      effectiveFrom: b.effective_from,
+      kuningMax: b.kuning_max,
+      oranyeMax: b.oranye_max,
+    });
+    if (errors.length)
+      throw invalid(
+        errors.join(' '),
+        errors.map((message) => ({ path: 'body', message })),
+      );
     const row = await this.ctx.database.db.transaction(async (tx) => {
-      const r = await repo.insertRule(tx, { regulation: b.regulation, effectiveFrom: b.effective_from, kuningMax: b.kuning_max, oranyeMax: b.oranye_max, note: b.note ?? null });
+      const r = await repo.insertRule(tx, {
+        regulation: b.regulation,
+        effectiveFrom: b.effective_from,
+        kuningMax: b.kuning_max,
+        oranyeMax: b.oranye_max,
+        note: b.note ?? null,
+      });
       if (!r) throw conflict(`A rule set already takes effect on ${b.effective_from}.`);
-      await recordAudit(tx, { actor: user, action: 'create', entity: 'covid.zoning_rule', entityId: r.id, after: presentRule(r), requestId });
+      await recordAudit(tx, {
+        actor: user,
+        action: 'create',
+        entity: 'covid.zoning_rule',
+        entityId: r.id,
+        after: presentRule(r),
+        requestId,
+      });
       return r;
     });
     this.public.invalidate();
@@ -52,11 +78,19 @@ export class CovidService {
   subscribe(): () => void {
     return this.ctx.events.subscribe((e) => {
       // platform.events.resync: the LISTEN connection was lost, so events may have been missed.
-      if (e.type === 'covid.report.verified' || e.type === 'covid.rules.changed' || e.type === 'platform.events.resync') this.public.invalidate();
+      if (e.type === 'covid.report.verified' || e.type === 'covid.rules.changed' || e.type === 'platform.events.resync')
+        this.public.invalidate();
     });
   }
 }
 
 function presentRule(r: Awaited<ReturnType<typeof repo.listRules>>[number]) {
-  return { id: r.id, regulation: r.regulation, effective_from: r.effectiveFrom, kuning_max: r.kuningMax, oranye_max: r.oranyeMax, note: r.note };
+  return {
+    id: r.id,
+    regulation: r.regulation,
+    effective_from: r.effectiveFrom,
+    kuning_max: r.kuningMax,
+    oranye_max: r.oranyeMax,
+    note: r.note,
+  };
 }

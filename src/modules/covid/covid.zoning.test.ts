@@ -6,12 +6,26 @@ const [r3, r14] = DEFAULT_RULES;
 
 describe('covid zoning rules', () => {
   test('Inmendagri 3/2021 boundaries: 0 hijau, 1–5 kuning, 6–10 oranye, >10 merah', () => {
-    const cases: [number, string][] = [[0, 'hijau'], [1, 'kuning'], [5, 'kuning'], [6, 'oranye'], [10, 'oranye'], [11, 'merah']];
+    const cases: [number, string][] = [
+      [0, 'hijau'],
+      [1, 'kuning'],
+      [5, 'kuning'],
+      [6, 'oranye'],
+      [10, 'oranye'],
+      [11, 'merah'],
+    ];
     for (const [h, z] of cases) assert.equal(zoneFor(h, r3), z, `${h} houses`);
   });
 
   test('Inmendagri 14/2021 boundaries: 0 hijau, 1–2 kuning, 3–5 oranye, >5 merah', () => {
-    const cases: [number, string][] = [[0, 'hijau'], [1, 'kuning'], [2, 'kuning'], [3, 'oranye'], [5, 'oranye'], [6, 'merah']];
+    const cases: [number, string][] = [
+      [0, 'hijau'],
+      [1, 'kuning'],
+      [2, 'kuning'],
+      [3, 'oranye'],
+      [5, 'oranye'],
+      [6, 'merah'],
+    ];
     for (const [h, z] of cases) assert.equal(zoneFor(h, r14), z, `${h} houses`);
   });
 

@@ -27,7 +27,11 @@ export function installAuthHook(app: FastifyInstance, identity: IdentityService)
       const m = /^Bearer\s+(\S+)$/i.exec(auth);
       if (!m) throw new AppError('unauthenticated', 'The Authorization header must be "Bearer <token>".');
       const user = await identity.authenticateToken(m[1]);
-      if (!user) throw new AppError('unauthenticated', 'The API token is unknown, revoked or expired. Create a new one with `smartcity token create`.');
+      if (!user)
+        throw new AppError(
+          'unauthenticated',
+          'The API token is unknown, revoked or expired. Create a new one with `smartcity token create`.',
+        );
       req.user = user;
       return;
     }

@@ -29,7 +29,11 @@ function cli(args: string[], env: Record<string, string> = {}, input?: string): 
     const child = execFile(
       process.execPath,
       ['bin/smartcity.js', ...args],
-      { cwd: ROOT, env: { ...process.env, DATA_DIR: dir, DATABASE_URL: '', LOG_LEVEL: 'warn', SEED_DEMO: 'false', ...env }, timeout: 60_000 },
+      {
+        cwd: ROOT,
+        env: { ...process.env, DATA_DIR: dir, DATABASE_URL: '', LOG_LEVEL: 'warn', SEED_DEMO: 'false', ...env },
+        timeout: 60_000,
+      },
       (err, stdout, stderr) => resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
     if (input !== undefined) child.stdin!.end(input);
@@ -45,7 +49,18 @@ describe('smartcity user / token (embedded database)', () => {
   test('user add on a new data folder leaves a complete platform; bad input fails fast with clear messages', async () => {
     // The input checks need no database, so they run alongside the first (migrating) command.
     const [admin, role, email, short, usage] = await Promise.all([
-      cli(['user', 'add', '--email', 'kominfo@depok.go.id', '--password', 'rahasia-admin', '--role', 'admin', '--name', 'Admin Diskominfo']),
+      cli([
+        'user',
+        'add',
+        '--email',
+        'kominfo@depok.go.id',
+        '--password',
+        'rahasia-admin',
+        '--role',
+        'admin',
+        '--name',
+        'Admin Diskominfo',
+      ]),
       cli(['user', 'add', '--email', 'x@depok.go.id', '--password', 'rahasia123', '--role', 'lurah']),
       cli(['user', 'add', '--email', 'not-an-email', '--password', 'rahasia123', '--role', 'warga']),
       cli(['user', 'add', '--email', 'y@depok.go.id', '--password', 'short', '--role', 'warga']),
@@ -54,7 +69,20 @@ describe('smartcity user / token (embedded database)', () => {
     assert.equal(admin.code, 0, admin.stderr);
     assert.equal(admin.stdout, 'Created admin kominfo@depok.go.id.\n');
     // The folder is migrated and has its regions now, so an RW scope can be checked.
-    const added = await cli(['user', 'add', '--email', 'RW5@depok.go.id', '--password', 'rahasia123', '--role', 'petugas_rw', '--scope', '32.76.01.1006/005', '--name', 'Pak Ketua RW 005']);
+    const added = await cli([
+      'user',
+      'add',
+      '--email',
+      'RW5@depok.go.id',
+      '--password',
+      'rahasia123',
+      '--role',
+      'petugas_rw',
+      '--scope',
+      '32.76.01.1006/005',
+      '--name',
+      'Pak Ketua RW 005',
+    ]);
     assert.equal(added.code, 0, added.stderr);
     assert.equal(added.stdout, 'Created petugas_rw rw5@depok.go.id (scope 32.76.01.1006/005).\n');
     assert.equal(role.code, 1);
@@ -72,7 +100,18 @@ describe('smartcity user / token (embedded database)', () => {
     const dup = await cli(['user', 'add', '--email', 'rw5@DEPOK.go.id', '--password', 'rahasia123', '--role', 'warga']);
     assert.equal(dup.code, 1);
     assert.match(dup.stderr, /A user with email rw5@depok\.go\.id already exists/);
-    const noRw = await cli(['user', 'add', '--email', 'rw999@depok.go.id', '--password', 'rahasia123', '--role', 'petugas_rw', '--scope', '32.76.01.1006/999']);
+    const noRw = await cli([
+      'user',
+      'add',
+      '--email',
+      'rw999@depok.go.id',
+      '--password',
+      'rahasia123',
+      '--role',
+      'petugas_rw',
+      '--scope',
+      '32.76.01.1006/999',
+    ]);
     assert.equal(noRw.code, 1);
     assert.match(noRw.stderr, /RW 32\.76\.01\.1006\/999 does not exist/);
   });
@@ -101,7 +140,8 @@ describe('smartcity user / token (embedded database)', () => {
       const me = await app.inject({ url: '/api/auth/me', headers: { authorization: `Bearer ${tok.stdout.trim()}` } });
       assert.equal(me.json().user.email, 'rw5@depok.go.id');
       assert.equal(me.json().user.display_name, 'Pak Ketua RW 005');
-      const login = (email: string, password: string) => app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
+      const login = (email: string, password: string) =>
+        app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
       assert.equal((await login('kominfo@depok.go.id', 'rahasia-admin')).statusCode, 401, 'the old password no longer works');
       const ok = await login('kominfo@depok.go.id', 'ganti-password-1');
       assert.equal(ok.statusCode, 200);
@@ -134,7 +174,10 @@ describe('smartcity user / token (PostgreSQL)', { skip: !process.env.DATABASE_UR
     await db.database.close();
     try {
       const env = { DATABASE_URL: db.url! };
-      const add = await cli(['user', 'add', '--email', 'opd@depok.go.id', '--password', 'rahasia123', '--role', 'operator_opd', '--scope', 'dpmptsp'], env);
+      const add = await cli(
+        ['user', 'add', '--email', 'opd@depok.go.id', '--password', 'rahasia123', '--role', 'operator_opd', '--scope', 'dpmptsp'],
+        env,
+      );
       assert.equal(add.code, 0, add.stderr);
       const tok = await cli(['token', 'create', '--email', 'opd@depok.go.id'], env);
       assert.equal(tok.code, 0, tok.stderr);

@@ -41,7 +41,13 @@ async function userCmd(positionals: string[], flags: Record<string, string | tru
     if (!parsed.success) throw zodToInvalid(parsed.error);
     const b = parsed.data;
     await withPlatform('smartcity user add', async (p) => {
-      const u = await p.ctx.services.identity.createUser({ email: b.email, password: b.password, role: b.role, scope: b.scope, displayName: b.display_name });
+      const u = await p.ctx.services.identity.createUser({
+        email: b.email,
+        password: b.password,
+        role: b.role,
+        scope: b.scope,
+        displayName: b.display_name,
+      });
       process.stdout.write(`Created ${u.role} ${u.email}${u.scope ? ` (scope ${u.scope})` : ''}.\n`);
     });
     return;
@@ -71,5 +77,9 @@ async function tokenCmd(positionals: string[], flags: Record<string, string | tr
   });
 }
 
-registerCommand('user', userCmd, 'user add|password …       create a user (--email --password --role [--scope] [--name]) or set a password');
+registerCommand(
+  'user',
+  userCmd,
+  'user add|password …       create a user (--email --password --role [--scope] [--name]) or set a password',
+);
 registerCommand('token', tokenCmd, 'token create --email E     issue a personal API token (prints only the token)');

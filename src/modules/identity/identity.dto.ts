@@ -21,7 +21,12 @@ export const MeResponse = z.object({ user: PublicUser.nullable(), csrf_token: z.
 // --- admin: users -------------------------------------------------------------------------------
 
 export const MIN_PASSWORD = 8;
-const Email = z.string().trim().toLowerCase().max(254).regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, 'Use an email address like name@depok.go.id');
+const Email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254)
+  .regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, 'Use an email address like name@depok.go.id');
 const Password = z.string().min(MIN_PASSWORD, `The password must have at least ${MIN_PASSWORD} characters.`).max(512);
 const Role = z.enum(ROLES, { error: () => `Unknown role. Roles: ${ROLES.join(', ')}.` });
 const Scope = z.string().trim().min(1).max(100).nullable();
@@ -65,7 +70,9 @@ export const UserPage = z.object({ items: z.array(AdminUser), next_cursor: z.str
 
 export const RoleInfo = z.object({
   role: z.enum(ROLES),
-  scope_kind: z.enum(SCOPE_KINDS).describe('rw: an RW code; area: city, kecamatan or kelurahan code; slug: an id; optional-slug: an id or nothing; none: no scope'),
+  scope_kind: z
+    .enum(SCOPE_KINDS)
+    .describe('rw: an RW code; area: city, kecamatan or kelurahan code; slug: an id; optional-slug: an id or nothing; none: no scope'),
   scope_help: z.string().describe('What the scope looks like, in words (English)'),
 });
 

@@ -78,7 +78,10 @@ export async function revokeToken(db: DbOrTx, id: string): Promise<TokenRow> {
 }
 
 /** The active (not revoked, not expired, user not disabled) user of a token hash. */
-export async function userByTokenHash(db: Db, tokenHash: string): Promise<{ user: UserRow; tokenId: string; lastUsedAt: Date | null } | undefined> {
+export async function userByTokenHash(
+  db: Db,
+  tokenHash: string,
+): Promise<{ user: UserRow; tokenId: string; lastUsedAt: Date | null } | undefined> {
   const [row] = await db
     .select({ user: users, tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt })
     .from(apiTokens)
@@ -127,6 +130,9 @@ export async function deleteSessionsOfUser(db: DbOrTx, userId: string): Promise<
 
 /** Expired sessions are dead weight; removed by a periodic job. */
 export async function deleteExpiredSessions(db: Db): Promise<number> {
-  const rows = await db.delete(sessions).where(lt(sessions.expiresAt, sql`now()`)).returning({ id: sessions.idHash });
+  const rows = await db
+    .delete(sessions)
+    .where(lt(sessions.expiresAt, sql`now()`))
+    .returning({ id: sessions.idHash });
   return rows.length;
 }

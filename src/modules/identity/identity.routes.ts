@@ -27,7 +27,12 @@ export function identityRoutes(app: FastifyInstance, identity: IdentityService, 
             new AppError('rate_limited', `Too many sign-in attempts. Wait ${Math.ceil(ctx.ttl / 1000)} seconds and try again.`),
         },
       },
-      schema: { tags, summary: 'Sign in; sets an HttpOnly session cookie and returns the CSRF token', body: dto.LoginBody, response: { 200: dto.MeResponse } },
+      schema: {
+        tags,
+        summary: 'Sign in; sets an HttpOnly session cookie and returns the CSRF token',
+        body: dto.LoginBody,
+        response: { 200: dto.MeResponse },
+      },
     },
     async (req, reply) => {
       const s = await identity.login(req.body.email, req.body.password);
@@ -53,11 +58,15 @@ export function identityRoutes(app: FastifyInstance, identity: IdentityService, 
     return reply.code(204).send();
   });
 
-  r.get('/api/auth/me', { schema: { tags, summary: 'The signed-in user (null when anonymous) and the CSRF token', response: { 200: dto.MeResponse } } }, async (req, reply) => {
-    reply.header('Cache-Control', 'no-store');
-    if (!req.user) return { user: null, csrf_token: null };
-    let csrf: string | null = null;
-    if (req.user.via === 'session') csrf = (await identity.authenticateSession(req.cookies[SESSION_COOKIE]!))?.csrfToken ?? null;
-    return { user: presentUser(req.user), csrf_token: csrf };
-  });
+  r.get(
+    '/api/auth/me',
+    { schema: { tags, summary: 'The signed-in user (null when anonymous) and the CSRF token', response: { 200: dto.MeResponse } } },
+    async (req, reply) => {
+      reply.header('Cache-Control', 'no-store');
+      if (!req.user) return { user: null, csrf_token: null };
+      let csrf: string | null = null;
+      if (req.user.via === 'session') csrf = (await identity.authenticateSession(req.cookies[SESSION_COOKIE]!))?.csrfToken ?? null;
+      return { user: presentUser(req.user), csrf_token: csrf };
+    },
+  );
 }

@@ -6,7 +6,7 @@ export interface RegionLookup {
   listKecamatan(): Promise<{ code: string }[]>;
   /** Throws a not_found AppError for an unknown code. */
   getKelurahan(code: string): Promise<unknown>;
-  findRw(code: string): Promise<unknown | undefined>;
+  findRw(code: string): Promise<unknown>; // undefined when there is no such RW
 }
 
 export const CITY_CODE = '32.76';

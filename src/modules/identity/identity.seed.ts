@@ -33,9 +33,17 @@ async function seedDemoAccounts(ctx: AppContext): Promise<void> {
   const created = await ctx.database.db.transaction(async (tx) => {
     const rows = await repo.insertUsersIfAbsent(
       tx,
-      DEMO_ACCOUNTS.map((a) => ({ email: demoEmail(a.role), displayName: a.displayName, passwordHash, role: a.role, scope: a.scope, isDemo: true })),
+      DEMO_ACCOUNTS.map((a) => ({
+        email: demoEmail(a.role),
+        displayName: a.displayName,
+        passwordHash,
+        role: a.role,
+        scope: a.scope,
+        isDemo: true,
+      })),
     );
-    for (const u of rows) await recordAudit(tx, { actor: null, action: 'create', entity: 'identity.user', entityId: u.id, after: auditUser(u) });
+    for (const u of rows)
+      await recordAudit(tx, { actor: null, action: 'create', entity: 'identity.user', entityId: u.id, after: auditUser(u) });
     return rows.length;
   });
   // Never log the password: the README lists the accounts.

@@ -53,14 +53,17 @@ export class IdentityService {
   ) {}
 
   private checkPassword(password: string): void {
-    if (password.length < MIN_PASSWORD) throw invalid(`The password must have at least ${MIN_PASSWORD} characters.`, [{ path: 'password', message: 'too short' }]);
+    if (password.length < MIN_PASSWORD)
+      throw invalid(`The password must have at least ${MIN_PASSWORD} characters.`, [{ path: 'password', message: 'too short' }]);
   }
 
   /** Creates a user (email unique, case-insensitive; scope checked against the role). */
   async createUser(input: NewUser, actor: AuthUser | null = null, requestId?: string): Promise<AuthUser> {
     const email = input.email.trim().toLowerCase();
-    if (!EMAIL_RE.test(email)) throw invalid(`"${input.email}" is not an email address.`, [{ path: 'email', message: 'not an email address' }]);
-    if (!ROLES.includes(input.role)) throw invalid(`Unknown role "${input.role}". Roles: ${ROLES.join(', ')}.`, [{ path: 'role', message: 'unknown role' }]);
+    if (!EMAIL_RE.test(email))
+      throw invalid(`"${input.email}" is not an email address.`, [{ path: 'email', message: 'not an email address' }]);
+    if (!ROLES.includes(input.role))
+      throw invalid(`Unknown role "${input.role}". Roles: ${ROLES.join(', ')}.`, [{ path: 'role', message: 'unknown role' }]);
     this.checkPassword(input.password);
     const scope = input.trustScope ? (input.scope ?? null) : await checkScope(input.role, input.scope, this.regions);
     if (await repo.findUserByEmail(this.database.db, email)) throw conflict(`A user with email ${email} already exists.`);
@@ -141,7 +144,15 @@ export class IdentityService {
       const after = await repo.updateUser(tx, id, values);
       if (values.disabled || values.passwordHash) await repo.deleteSessionsOfUser(tx, id);
       const a = patch.password !== undefined ? { ...auditUser(after), password_changed: true } : auditUser(after);
-      await recordAudit(tx, { actor, action: 'update', entity: 'identity.user', entityId: id, before: auditUser(before), after: a, requestId });
+      await recordAudit(tx, {
+        actor,
+        action: 'update',
+        entity: 'identity.user',
+        entityId: id,
+        before: auditUser(before),
+        after: a,
+        requestId,
+      });
       return after;
     });
   }
@@ -162,7 +173,11 @@ export class IdentityService {
   }
 
   /** Issues a personal API token; the plain token is returned once and never stored. */
-  async createToken(email: string, name = 'cli', opts: { expiresInDays?: number; actor?: AuthUser | null; requestId?: string } = {}): Promise<{ token: string; user: AuthUser; row: repo.TokenRow }> {
+  async createToken(
+    email: string,
+    name = 'cli',
+    opts: { expiresInDays?: number; actor?: AuthUser | null; requestId?: string } = {},
+  ): Promise<{ token: string; user: AuthUser; row: repo.TokenRow }> {
     const u = await repo.findUserByEmail(this.database.db, email.trim().toLowerCase());
     if (!u) throw new AppError('not_found', `No user with email ${email}.`);
     if (u.disabled) throw conflict(`The account ${u.email} is disabled; enable it before creating a token.`);
@@ -175,7 +190,14 @@ export class IdentityService {
         prefix: token.slice(0, TOKEN_PREFIX_LEN),
         expiresAt: opts.expiresInDays ? new Date(Date.now() + opts.expiresInDays * 86400_000) : null,
       });
-      await recordAudit(tx, { actor: opts.actor ?? null, action: 'create', entity: 'identity.api_token', entityId: t.id, after: auditToken(t), requestId: opts.requestId });
+      await recordAudit(tx, {
+        actor: opts.actor ?? null,
+        action: 'create',
+        entity: 'identity.api_token',
+        entityId: t.id,
+        after: auditToken(t),
+        requestId: opts.requestId,
+      });
       return t;
     });
     return { token, user: toAuthUser(u, 'token'), row };
@@ -209,7 +231,15 @@ export class IdentityService {
     if (t.revokedAt) return t;
     return this.database.db.transaction(async (tx) => {
       const after = await repo.revokeToken(tx, id);
-      await recordAudit(tx, { actor, action: 'revoke', entity: 'identity.api_token', entityId: id, before: auditToken(t), after: auditToken(after), requestId });
+      await recordAudit(tx, {
+        actor,
+        action: 'revoke',
+        entity: 'identity.api_token',
+        entityId: id,
+        before: auditToken(t),
+        after: auditToken(after),
+        requestId,
+      });
       return after;
     });
   }
@@ -276,11 +306,19 @@ function encodeCursor(at: string, id: string): string {
 function decodeCursor(c: string): { at: string; id: string } {
   try {
     const [at, id] = JSON.parse(Buffer.from(c, 'base64url').toString('utf8')) as unknown[];
-    if (typeof at === 'string' && typeof id === 'string' && /^\d{4}-\d{2}-\d{2}[ T][\d:.]+(Z|[+-]\d{2}(:?\d{2})?)?$/.test(at) && /^[0-9a-f-]{36}$/.test(id)) return { at, id };
+    if (
+      typeof at === 'string' &&
+      typeof id === 'string' &&
+      /^\d{4}-\d{2}-\d{2}[ T][\d:.]+(Z|[+-]\d{2}(:?\d{2})?)?$/.test(at) &&
+      /^[0-9a-f-]{36}$/.test(id)
+    )
+      return { at, id };
   } catch {
     // Fall through to the error below.
   }
-  throw invalid('The cursor is not valid; use next_cursor from the previous page.', [{ path: 'querystring.cursor', message: 'invalid cursor' }]);
+  throw invalid('The cursor is not valid; use next_cursor from the previous page.', [
+    { path: 'querystring.cursor', message: 'invalid cursor' },
+  ]);
 }
 
 const DUMMY_HASH = '$argon2id$v=19$m=65536,t=3,p=4$c29tZXNhbHRzb21lc2FsdA$2Zx3uSfHB5xYhN7Bf2zFBN6rOTMCdq1bdh8gEDbm0vI';

@@ -17,7 +17,8 @@ const me = (headers: Record<string, string> = {}) => env.app.inject({ url: '/api
 const login = (email: string, password: string) =>
   env.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password }, remoteAddress: nextTestAddress() });
 // A cookie-authenticated write anyone signed in may do: issuing oneself a token.
-const write = (headers: Record<string, string>) => env.app.inject({ method: 'POST', url: '/api/me/tokens', headers, payload: { name: 'hp' } });
+const write = (headers: Record<string, string>) =>
+  env.app.inject({ method: 'POST', url: '/api/me/tokens', headers, payload: { name: 'hp' } });
 
 describe('sign-in', () => {
   test('login sets an HttpOnly, SameSite=Lax, Path=/ session cookie and returns the user and CSRF token', async () => {
@@ -78,7 +79,11 @@ describe('sign-in', () => {
   });
 
   test('login body is validated (strict: unknown fields are refused)', async () => {
-    const res = await env.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'a@b.co', password: 'x', remember: true } });
+    const res = await env.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'a@b.co', password: 'x', remember: true },
+    });
     assert.equal(res.statusCode, 400);
     assert.equal(res.json().error.code, 'validation_failed');
   });
@@ -103,7 +108,13 @@ describe('sessions and CSRF', () => {
     await env.ctx.services.identity.setPassword(u.email, 'baru-rahasia-2');
     const out = await env.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: s.cookie } });
     assert.equal(out.statusCode, 204);
-    const again = await env.app.inject({ method: 'POST', url: '/api/auth/login', headers: { cookie: s.cookie }, payload: { email: u.email, password: 'baru-rahasia-2' }, remoteAddress: nextTestAddress() });
+    const again = await env.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { cookie: s.cookie },
+      payload: { email: u.email, password: 'baru-rahasia-2' },
+      remoteAddress: nextTestAddress(),
+    });
     assert.equal(again.statusCode, 200);
     assert.equal(again.json().user.id, u.id);
   });
@@ -134,7 +145,12 @@ describe('sessions and CSRF', () => {
 describe('API tokens', () => {
   test('a Bearer write needs no CSRF header', async () => {
     const admin = await buildUser(env, { role: 'admin' });
-    const res = await env.app.inject({ method: 'POST', url: '/api/users', headers: admin.headers, payload: { email: 'bearer-write@depok.go.id', password: 'rahasia123', role: 'warga' } });
+    const res = await env.app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: admin.headers,
+      payload: { email: 'bearer-write@depok.go.id', password: 'rahasia123', role: 'warga' },
+    });
     assert.equal(res.statusCode, 201);
   });
 
@@ -184,7 +200,12 @@ describe('API tokens', () => {
     const viaToken = await write(u.headers);
     assert.equal(viaToken.statusCode, 403);
     const s = await loginSession(env, u.email, u.password);
-    const created = await env.app.inject({ method: 'POST', url: '/api/me/tokens', headers: s.headers, payload: { name: 'HP petugas', expires_in_days: 30 } });
+    const created = await env.app.inject({
+      method: 'POST',
+      url: '/api/me/tokens',
+      headers: s.headers,
+      payload: { name: 'HP petugas', expires_in_days: 30 },
+    });
     assert.equal(created.statusCode, 201);
     const t = created.json();
     assert.match(t.token, /^sc_/);
@@ -197,7 +218,10 @@ describe('API tokens', () => {
     const b = await buildUser(env);
     const bTokens = (await env.app.inject({ url: '/api/me/tokens', headers: b.headers })).json() as { id: string }[];
     assert.equal((await env.app.inject({ method: 'DELETE', url: `/api/tokens/${bTokens[0].id}`, headers: a.headers })).statusCode, 403);
-    assert.equal((await env.app.inject({ method: 'DELETE', url: '/api/tokens/00000000-0000-4000-8000-000000000000', headers: a.headers })).statusCode, 404);
+    assert.equal(
+      (await env.app.inject({ method: 'DELETE', url: '/api/tokens/00000000-0000-4000-8000-000000000000', headers: a.headers })).statusCode,
+      404,
+    );
     assert.equal((await env.app.inject({ method: 'DELETE', url: '/api/tokens/not-a-uuid', headers: a.headers })).statusCode, 400);
     assert.equal((await me(b.headers)).statusCode, 200, 'b’s token still works');
   });
@@ -220,9 +244,18 @@ describe('demo accounts', () => {
     assert.equal(byRole.get('admin')!.display_name, 'Admin Diskominfo (demo)');
     const scopes = Object.fromEntries(users.map((u) => [u.role, u.scope]));
     assert.deepEqual(scopes, {
-      admin: null, warga: null, evaluator: null, wifi_fleet: null,
-      petugas_rw: '32.76.01.1006/001', puskesmas: '32.76.01', dinkes: '32.76', operator_opd: 'diskominfo',
-      penjual: 'toko-demo-1', operator_outlet: 'dcomart-1', walidata: 'diskominfo', produsen_data: 'dinkes',
+      admin: null,
+      warga: null,
+      evaluator: null,
+      wifi_fleet: null,
+      petugas_rw: '32.76.01.1006/001',
+      puskesmas: '32.76.01',
+      dinkes: '32.76',
+      operator_opd: 'diskominfo',
+      penjual: 'toko-demo-1',
+      operator_outlet: 'dcomart-1',
+      walidata: 'diskominfo',
+      produsen_data: 'dinkes',
     });
     // The petugas_rw demo scope is a real RW of the seeded registry.
     assert.ok(await env.ctx.services.wilayah.findRw('32.76.01.1006/001'));
@@ -240,7 +273,11 @@ describe('login rate limit', () => {
       const codes: number[] = [];
       let last;
       for (let i = 0; i < 5; i++) {
-        last = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'guess@depok.go.id', password: `guess-${i}` } });
+        last = await app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { email: 'guess@depok.go.id', password: `guess-${i}` },
+        });
         codes.push(last.statusCode);
       }
       assert.deepEqual(codes, [401, 401, 401, 429, 429]);

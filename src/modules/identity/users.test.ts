@@ -37,7 +37,10 @@ describe('GET /api/roles', () => {
     const r = await inject('GET', '/api/roles', admin.headers);
     assert.equal(r.statusCode, 200);
     const roles: { role: string; scope_kind: string; scope_help: string }[] = r.json();
-    assert.deepEqual(roles.map((x) => x.role), [...ROLES]);
+    assert.deepEqual(
+      roles.map((x) => x.role),
+      [...ROLES],
+    );
     for (const x of roles) {
       assert.deepEqual(Object.keys(x).sort(), ['role', 'scope_help', 'scope_kind']);
       assert.equal(x.scope_kind, SCOPE_KIND[x.role as Role], x.role);
@@ -59,7 +62,12 @@ describe('GET /api/roles', () => {
 
   test('the kind it reports is the one POST /api/users enforces', async () => {
     // warga is "none": a scope is refused, with the same hint the list gives.
-    const r = await inject('POST', '/api/users', admin.headers, { email: 'roles-kind@depok.go.id', password: 'rahasia123', role: 'warga', scope: 'x' });
+    const r = await inject('POST', '/api/users', admin.headers, {
+      email: 'roles-kind@depok.go.id',
+      password: 'rahasia123',
+      role: 'warga',
+      scope: 'x',
+    });
     assert.equal(r.statusCode, 400);
     const none = (await inject('GET', '/api/roles', admin.headers)).json().find((x: { role: string }) => x.role === 'warga');
     assert.ok(r.json().error.message.includes(none.scope_help));
@@ -149,8 +157,19 @@ describe('users', () => {
       assert.equal(r.json().error.code, 'validation_failed');
       assert.match(JSON.stringify(r.json().error), msg, JSON.stringify(body));
     }
-    for (const [role, scope] of [['puskesmas', '32.76.01'], ['puskesmas', '32.76.01.1006'], ['dinkes', '32.76'], ['penjual', 'toko-demo-2'], ['wifi_fleet', null]] as const) {
-      const r = await inject('POST', '/api/users', admin.headers, { ...base, email: `ok-${role}-${String(scope).replace(/\W/g, '')}@depok.go.id`, role, scope });
+    for (const [role, scope] of [
+      ['puskesmas', '32.76.01'],
+      ['puskesmas', '32.76.01.1006'],
+      ['dinkes', '32.76'],
+      ['penjual', 'toko-demo-2'],
+      ['wifi_fleet', null],
+    ] as const) {
+      const r = await inject('POST', '/api/users', admin.headers, {
+        ...base,
+        email: `ok-${role}-${String(scope).replace(/\W/g, '')}@depok.go.id`,
+        role,
+        scope,
+      });
       assert.equal(r.statusCode, 201, `${role} ${scope}: ${r.body}`);
     }
   });
@@ -188,7 +207,11 @@ describe('users', () => {
     const u = await buildUser(env, { role: 'petugas_rw', scope: '32.76.01.1006/001' });
     const badScope = await inject('PATCH', `/api/users/${u.id}`, admin.headers, { role: 'puskesmas' });
     assert.equal(badScope.statusCode, 400, 'an RW is not a puskesmas area');
-    const ok = await inject('PATCH', `/api/users/${u.id}`, admin.headers, { role: 'puskesmas', scope: '32.76.01', display_name: 'Puskesmas Pancoran Mas' });
+    const ok = await inject('PATCH', `/api/users/${u.id}`, admin.headers, {
+      role: 'puskesmas',
+      scope: '32.76.01',
+      display_name: 'Puskesmas Pancoran Mas',
+    });
     assert.equal(ok.statusCode, 200);
     assert.equal(ok.json().role, 'puskesmas');
     assert.equal(ok.json().scope, '32.76.01');
@@ -200,7 +223,10 @@ describe('users', () => {
     assert.deepEqual([upd.before!.role, upd.before!.scope], ['petugas_rw', '32.76.01.1006/001']);
     assert.deepEqual([upd.after!.role, upd.after!.scope], ['puskesmas', '32.76.01']);
     assert.equal((await inject('PATCH', `/api/users/${u.id}`, admin.headers, {})).statusCode, 400);
-    assert.equal((await inject('PATCH', '/api/users/00000000-0000-4000-8000-000000000000', admin.headers, { disabled: true })).statusCode, 404);
+    assert.equal(
+      (await inject('PATCH', '/api/users/00000000-0000-4000-8000-000000000000', admin.headers, { disabled: true })).statusCode,
+      404,
+    );
   });
 
   test('patch password signs the user out everywhere; the audit says so without the hash', async () => {
@@ -243,11 +269,17 @@ describe('tokens (admin)', () => {
     assert.equal((await inject('GET', '/api/auth/me', bearer)).statusCode, 401);
     assert.equal((await inject('DELETE', `/api/tokens/${t.id}`, admin.headers)).statusCode, 200, 'revoking twice is harmless');
     const audit = await auditOf(t.id);
-    assert.deepEqual(audit.map((a) => a.action), ['revoke', 'create']);
+    assert.deepEqual(
+      audit.map((a) => a.action),
+      ['revoke', 'create'],
+    );
     assert.equal(audit[0].before!.revoked_at, null);
     assert.ok(audit[0].after!.revoked_at);
     assert.ok(!JSON.stringify(audit).includes(t.token));
-    assert.equal((await inject('POST', '/api/users/00000000-0000-4000-8000-000000000000/tokens', admin.headers, { name: 'x' })).statusCode, 404);
+    assert.equal(
+      (await inject('POST', '/api/users/00000000-0000-4000-8000-000000000000/tokens', admin.headers, { name: 'x' })).statusCode,
+      404,
+    );
     assert.equal((await inject('POST', `/api/users/${fleet.id}/tokens`, admin.headers, { name: '' })).statusCode, 400);
   });
 });

@@ -21,7 +21,11 @@ export const wifiModule: ModuleDef = {
   },
   async start(ctx) {
     const wifi = ctx.services.wifi;
-    ctx.jobs.register({ name: 'wifi.health.evaluate', everyMs: wifi.cfg.evaluateEveryS * 1000, run: async () => void (await wifi.health.evaluate()) });
+    ctx.jobs.register({
+      name: 'wifi.health.evaluate',
+      everyMs: wifi.cfg.evaluateEveryS * 1000,
+      run: async () => void (await wifi.health.evaluate()),
+    });
     ctx.jobs.register({ name: 'wifi.rollup', everyMs: wifi.cfg.rollupEveryS * 1000, run: async () => void (await wifi.health.rollup()) });
     if (!ctx.config.MQTT_URL) return;
     const mqtt = await startMqttIngest(ctx.config.MQTT_URL, wifi.cfg, wifi.telemetry, ctx.log);

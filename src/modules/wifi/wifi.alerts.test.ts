@@ -72,24 +72,44 @@ describe('wifi alert CSV export', () => {
     assert.match(String(res.headers['content-type']), /^text\/csv/);
     assert.match(String(res.headers['content-disposition']), /wifi-alerts\.csv/);
     const lines = res.body.split('\r\n').filter(Boolean);
-    assert.match(lines[0], /^id,mac,hotspot_id,hotspot_name,kelurahan_code,rw_code,severity,reason,started_at,detected_at,ended_at,duration_s,/);
+    assert.match(
+      lines[0],
+      /^id,mac,hotspot_id,hotspot_name,kelurahan_code,rw_code,severity,reason,started_at,detected_at,ended_at,duration_s,/,
+    );
     const ids = lines.slice(1).map((l) => Number(l.split(',')[0]));
     assert.equal(ids.length, total, 'every alert, whatever the limit');
     assert.equal(new Set(ids).size, total, 'no row twice across the internal pages');
-    assert.deepEqual(ids, [...ids].sort((a, b) => b - a), 'newest first');
+    assert.deepEqual(
+      ids,
+      [...ids].sort((a, b) => b - a),
+      'newest first',
+    );
 
     // Filters apply to the export exactly as to the JSON list.
     const kel = '32.76.01.1006';
     const pages: number[] = [];
-    for (let before: number | null = null; ; ) {
-      const p: { items: { id: number }[]; next_before: number | null } = (await env.app.inject({ url: `/api/wifi/alerts?status=open&kelurahan=${kel}&limit=7${before ? `&before=${before}` : ''}`, headers: operator.headers })).json();
+    for (let before: number | null = null; ;) {
+      const p: { items: { id: number }[]; next_before: number | null } = (
+        await env.app.inject({
+          url: `/api/wifi/alerts?status=open&kelurahan=${kel}&limit=7${before ? `&before=${before}` : ''}`,
+          headers: operator.headers,
+        })
+      ).json();
       pages.push(...p.items.map((a) => a.id));
       if (!p.next_before) break;
       before = p.next_before;
     }
-    const filtered = (await env.app.inject({ url: `/api/wifi/alerts?status=open&kelurahan=${kel}&format=csv`, headers: operator.headers })).body.split('\r\n').filter(Boolean).slice(1);
+    const filtered = (
+      await env.app.inject({ url: `/api/wifi/alerts?status=open&kelurahan=${kel}&format=csv`, headers: operator.headers })
+    ).body
+      .split('\r\n')
+      .filter(Boolean)
+      .slice(1);
     assert.ok(filtered.length > 7);
-    assert.deepEqual(filtered.map((l) => Number(l.split(',')[0])), pages);
+    assert.deepEqual(
+      filtered.map((l) => Number(l.split(',')[0])),
+      pages,
+    );
     assert.ok(filtered.every((l) => l.includes(`,${kel},`)));
 
     // Access is checked before anything is sent.

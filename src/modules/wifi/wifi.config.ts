@@ -10,7 +10,11 @@ const Env = z.object({
   WIFI_TELEMETRY_MAX_BATCH: z.coerce.number().int().min(1).max(20000).default(5000),
   WIFI_NO_HEARTBEAT_PROBLEM_S: z.coerce.number().int().min(30).default(300),
   WIFI_NO_HEARTBEAT_CRITICAL_S: z.coerce.number().int().min(60).default(1800),
-  WIFI_ZERO_CLIENTS_S: z.coerce.number().int().min(60).default(3 * 3600),
+  WIFI_ZERO_CLIENTS_S: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .default(3 * 3600),
   WIFI_ACTIVE_FROM_HOUR: z.coerce.number().int().min(0).max(23).default(7),
   WIFI_ACTIVE_TO_HOUR: z.coerce.number().int().min(1).max(24).default(21),
   WIFI_EVALUATE_EVERY_S: z.coerce.number().int().min(1).max(3600).default(60),

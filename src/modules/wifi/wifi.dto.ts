@@ -1,6 +1,16 @@
 import { z } from 'zod';
 
-export const CATEGORIES = ['kantor_kelurahan', 'kantor_kecamatan', 'balai_rw', 'sekolah', 'masjid', 'ruang_publik', 'puskesmas', 'posyandu', 'lainnya'] as const;
+export const CATEGORIES = [
+  'kantor_kelurahan',
+  'kantor_kecamatan',
+  'balai_rw',
+  'sekolah',
+  'masjid',
+  'ruang_publik',
+  'puskesmas',
+  'posyandu',
+  'lainnya',
+] as const;
 export const PHASES = ['awal_128', 'pjj_2020'] as const;
 export const STATUSES = ['planned', 'active', 'maintenance', 'decommissioned'] as const;
 export const STATES = ['working', 'workingPartially', 'totalFailure', 'noService'] as const;
@@ -121,7 +131,10 @@ export const ImportResult = z.object({ rows: z.number().int(), created: z.number
 export const PublicQuery = z.strictObject({
   kelurahan: KelurahanCode.optional(),
   rw: RwCode.optional(),
-  status: z.enum(['working', 'workingPartially', 'totalFailure', 'noService', 'up', 'down']).optional().describe('up = working or workingPartially'),
+  status: z
+    .enum(['working', 'workingPartially', 'totalFailure', 'noService', 'up', 'down'])
+    .optional()
+    .describe('up = working or workingPartially'),
 });
 
 export const NearestQuery = z.strictObject({
@@ -165,7 +178,14 @@ export const HotspotDetails = z.object({
   state: z.string(),
   state_since: z.string(),
   is_demo: z.boolean(),
-  access_points: z.array(z.object({ mac: z.string(), state: z.enum(['up', 'down', 'unknown']), clients: z.number().nullable(), last_seen_at: z.string().nullable() })),
+  access_points: z.array(
+    z.object({
+      mac: z.string(),
+      state: z.enum(['up', 'down', 'unknown']),
+      clients: z.number().nullable(),
+      last_seen_at: z.string().nullable(),
+    }),
+  ),
 });
 
 export const TelemetryResult = z.object({
@@ -177,7 +197,13 @@ export const TelemetryResult = z.object({
   rejected: z.array(z.object({ index: z.number().int(), message: z.string() })),
 });
 
-export const UnknownMac = z.object({ mac: z.string(), first_seen_at: z.string(), last_seen_at: z.string(), count: z.number(), via: z.string() });
+export const UnknownMac = z.object({
+  mac: z.string(),
+  first_seen_at: z.string(),
+  last_seen_at: z.string(),
+  count: z.number(),
+  via: z.string(),
+});
 
 export const AlertsQuery = z.strictObject({
   status: z.enum(['open', 'closed', 'all']).default('all'),
@@ -213,8 +239,16 @@ export const AlertPage = z.object({ items: z.array(Alert), next_before: z.number
 export const AckBody = z.strictObject({ note: z.string().trim().max(1000).optional() });
 
 export const FormatQuery = z.strictObject({ format: Format, include_unknown: z.enum(['true', 'false']).default('false') });
-export const CoverageQuery = z.strictObject({ format: Format, below_target: z.enum(['true', 'false']).default('false'), kelurahan: KelurahanCode.optional() });
-export const SlaQuery = z.strictObject({ month: Month, by: z.enum(['ap', 'rw', 'kelurahan', 'provider']).default('kelurahan'), format: Format });
+export const CoverageQuery = z.strictObject({
+  format: Format,
+  below_target: z.enum(['true', 'false']).default('false'),
+  kelurahan: KelurahanCode.optional(),
+});
+export const SlaQuery = z.strictObject({
+  month: Month,
+  by: z.enum(['ap', 'rw', 'kelurahan', 'provider']).default('kelurahan'),
+  format: Format,
+});
 export const UsageQuery = z.strictObject({ from: Day, to: Day, kelurahan: KelurahanCode.optional(), format: Format });
 
 export const NotOkAp = z.object({
@@ -222,7 +256,10 @@ export const NotOkAp = z.object({
   health: z.string(),
   reason: z.string().nullable(),
   since: z.string().describe('when the health check set the current health'),
-  down_since: z.string().nullable().describe('when the condition began: the last heartbeat (silence) or the start of the zero-clients period; null when never reported'),
+  down_since: z
+    .string()
+    .nullable()
+    .describe('when the condition began: the last heartbeat (silence) or the start of the zero-clients period; null when never reported'),
   duration_s: z.number().int().nullable().describe('seconds since down_since'),
   last_seen_at: z.string().nullable(),
   hotspot_id: z.number().int(),
@@ -250,7 +287,14 @@ export const SlaRow = z.object({
   expected: z.number().int(),
   uptime_pct: z.number(),
 });
-export const SlaResult = z.object({ month: z.string(), by: z.string(), period_start: z.string(), period_end: z.string(), heartbeat_interval_s: z.number().int(), rows: z.array(SlaRow) });
+export const SlaResult = z.object({
+  month: z.string(),
+  by: z.string(),
+  period_start: z.string(),
+  period_end: z.string(),
+  heartbeat_interval_s: z.number().int(),
+  rows: z.array(SlaRow),
+});
 
 export const UsageRow = z.object({
   day: z.string(),

@@ -16,8 +16,16 @@ const MAX_EVENTS_PER_RUN = 200;
 
 export const RulesInput = z.strictObject({
   no_heartbeat_problem_s: z.number().int().min(30).max(86_400),
-  no_heartbeat_critical_s: z.number().int().min(60).max(7 * 86_400),
-  zero_clients_s: z.number().int().min(60).max(7 * 86_400),
+  no_heartbeat_critical_s: z
+    .number()
+    .int()
+    .min(60)
+    .max(7 * 86_400),
+  zero_clients_s: z
+    .number()
+    .int()
+    .min(60)
+    .max(7 * 86_400),
   active_from_hour: z.number().int().min(0).max(23),
   active_to_hour: z.number().int().min(1).max(24),
 });
@@ -68,11 +76,20 @@ export class WifiHealth {
     requireRole(user, 'admin');
     if (input.no_heartbeat_critical_s <= input.no_heartbeat_problem_s)
       throw new AppError('validation_failed', 'no_heartbeat_critical_s must be longer than no_heartbeat_problem_s.');
-    if (input.active_to_hour <= input.active_from_hour) throw new AppError('validation_failed', 'active_to_hour must be after active_from_hour.');
+    if (input.active_to_hour <= input.active_from_hour)
+      throw new AppError('validation_failed', 'active_to_hour must be after active_from_hour.');
     const before = presentRules(await this.rules());
     await this.database.db.transaction(async (tx) => {
       await trepo.putSetting(tx, 'health_rules', input);
-      await recordAudit(tx, { actor: user, action: 'update', entity: 'wifi.health_rules', entityId: 'health_rules', before, after: input, requestId });
+      await recordAudit(tx, {
+        actor: user,
+        action: 'update',
+        entity: 'wifi.health_rules',
+        entityId: 'health_rules',
+        before,
+        after: input,
+        requestId,
+      });
     });
     return input;
   }
@@ -107,7 +124,10 @@ export class WifiHealth {
           ch.health.push(h.health);
           ch.reasons.push(h.reason);
           if (events.length < MAX_EVENTS_PER_RUN)
-            events.push({ type: 'wifi.ap.state_changed', data: { mac: ap.mac, hotspot_id: ap.hotspot_id, from: ap.health, to: h.health, reason: h.reason, at } });
+            events.push({
+              type: 'wifi.ap.state_changed',
+              data: { mac: ap.mac, hotspot_id: ap.hotspot_id, from: ap.health, to: h.health, reason: h.reason, at },
+            });
         }
         const bad = h.health === 'PROBLEM' || h.health === 'CRITICAL';
         const existing = open.get(ap.id);
@@ -127,7 +147,11 @@ export class WifiHealth {
           }
         } else if (existing) {
           close.push(Number(existing.id));
-          if (events.length < MAX_EVENTS_PER_RUN) events.push({ type: 'wifi.alert.closed', data: { id: Number(existing.id), mac: ap.mac, hotspot_id: ap.hotspot_id, ended_at: at } });
+          if (events.length < MAX_EVENTS_PER_RUN)
+            events.push({
+              type: 'wifi.alert.closed',
+              data: { id: Number(existing.id), mac: ap.mac, hotspot_id: ap.hotspot_id, ended_at: at },
+            });
         }
       }
       await orepo.setApHealth(tx, ch.ids, ch.health, ch.reasons, at);
@@ -137,7 +161,18 @@ export class WifiHealth {
         if (events.length >= MAX_EVENTS_PER_RUN) break;
         const ap = macOf.get(o.ap_id)!;
         const i = ins.ap.indexOf(o.ap_id);
-        events.push({ type: 'wifi.alert.opened', data: { id: Number(o.id), mac: ap.mac, hotspot_id: ap.hotspot_id, severity: ins.sev[i], reason: ins.rsn[i], started_at: ins.started[i], detected_at: at } });
+        events.push({
+          type: 'wifi.alert.opened',
+          data: {
+            id: Number(o.id),
+            mac: ap.mac,
+            hotspot_id: ap.hotspot_id,
+            severity: ins.sev[i],
+            reason: ins.rsn[i],
+            started_at: ins.started[i],
+            detected_at: at,
+          },
+        });
       }
       await orepo.escalateAlerts(tx, esc.ids, esc.sev, esc.rsn);
       await orepo.closeAlerts(tx, close, at);
@@ -150,11 +185,19 @@ export class WifiHealth {
         if (s !== h.state) {
           hsIds.push(h.id);
           hsStates.push(s);
-          if (events.length < MAX_EVENTS_PER_RUN) events.push({ type: 'wifi.hotspot.state_changed', data: { id: h.id, from: h.state, to: s, at } });
+          if (events.length < MAX_EVENTS_PER_RUN)
+            events.push({ type: 'wifi.hotspot.state_changed', data: { id: h.id, from: h.state, to: s, at } });
         }
       }
       await orepo.setHotspotStates(tx, hsIds, hsStates, at);
-      return { evaluated: aps.length, aps_changed: ch.ids.length, alerts_opened: opened.length, alerts_closed: close.length, hotspots_changed: hsIds.length, counts };
+      return {
+        evaluated: aps.length,
+        aps_changed: ch.ids.length,
+        alerts_opened: opened.length,
+        alerts_closed: close.length,
+        hotspots_changed: hsIds.length,
+        counts,
+      };
     });
     if (summary.aps_changed || summary.hotspots_changed) this.onStateChange();
     for (const e of events) await this.events.publish(e.type, e.data);
@@ -185,7 +228,13 @@ export class WifiHealth {
     const rawCut = new Date(Math.floor((now.getTime() - this.cfg.rawRetentionDays * 86_400_000) / 3600_000) * 3600_000);
     const prunedRaw = await trepo.pruneRaw(db, rawCut);
     const prunedHourly = await trepo.pruneHourly(db, new Date(now.getTime() - this.cfg.hourlyRetentionDays * 86_400_000));
-    const r = { hours: hours.length, days: days.length, pruned_raw: prunedRaw, pruned_hourly: prunedHourly, raw_cutoff: rawCut.toISOString() };
+    const r = {
+      hours: hours.length,
+      days: days.length,
+      pruned_raw: prunedRaw,
+      pruned_hourly: prunedHourly,
+      raw_cutoff: rawCut.toISOString(),
+    };
     this.log.debug(r, 'wifi rollup');
     return r;
   }

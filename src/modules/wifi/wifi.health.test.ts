@@ -16,7 +16,11 @@ describe('wifi health rules', () => {
 
   test('no heartbeat: 5 min PROBLEM, 30 min CRITICAL; never seen UNKNOWN', () => {
     const now = at('2026-11-23T10:00:00');
-    const t = (minAgo: number) => ({ firstSeenAt: new Date(now.getTime() - 86_400_000), lastSeenAt: new Date(now.getTime() - minAgo * 60_000), lastNonzeroAt: new Date(now.getTime() - minAgo * 60_000) });
+    const t = (minAgo: number) => ({
+      firstSeenAt: new Date(now.getTime() - 86_400_000),
+      lastSeenAt: new Date(now.getTime() - minAgo * 60_000),
+      lastNonzeroAt: new Date(now.getTime() - minAgo * 60_000),
+    });
     assert.equal(apHealth(t(4), now, rules).health, 'OK');
     assert.equal(apHealth(t(5), now, rules).health, 'PROBLEM');
     assert.equal(apHealth(t(29), now, rules).health, 'PROBLEM');
@@ -32,7 +36,11 @@ describe('wifi health rules', () => {
     const r2 = apHealth({ ...seen, lastSeenAt: now, lastNonzeroAt: at('2026-11-23T06:00:00') }, now, rules);
     assert.deepEqual(r2, { health: 'PROBLEM', reason: REASON.noUsers });
     // Last user at 20:00, now 08:00 next day: 1 h + 1 h of active time → still OK.
-    const r3 = apHealth({ ...seen, lastSeenAt: at('2026-11-24T08:00:00'), lastNonzeroAt: at('2026-11-23T20:00:00') }, at('2026-11-24T08:00:00'), rules);
+    const r3 = apHealth(
+      { ...seen, lastSeenAt: at('2026-11-24T08:00:00'), lastNonzeroAt: at('2026-11-23T20:00:00') },
+      at('2026-11-24T08:00:00'),
+      rules,
+    );
     assert.equal(r3.health, 'OK');
   });
 

@@ -36,11 +36,14 @@ export function activeSecondsBetween(from: Date, to: Date, fromHour: number, toH
 export function apHealth(t: ApTimes, now: Date, r: HealthRules): { health: Health; reason: string | null } {
   if (!t.lastSeenAt) return { health: 'UNKNOWN', reason: null };
   const silentS = (now.getTime() - t.lastSeenAt.getTime()) / 1000;
-  if (silentS >= r.noHeartbeatCriticalS) return { health: 'CRITICAL', reason: `${REASON.noHeartbeat} ≥ ${Math.round(r.noHeartbeatCriticalS / 60)} menit` };
-  if (silentS >= r.noHeartbeatProblemS) return { health: 'PROBLEM', reason: `${REASON.noHeartbeat} ≥ ${Math.round(r.noHeartbeatProblemS / 60)} menit` };
+  if (silentS >= r.noHeartbeatCriticalS)
+    return { health: 'CRITICAL', reason: `${REASON.noHeartbeat} ≥ ${Math.round(r.noHeartbeatCriticalS / 60)} menit` };
+  if (silentS >= r.noHeartbeatProblemS)
+    return { health: 'PROBLEM', reason: `${REASON.noHeartbeat} ≥ ${Math.round(r.noHeartbeatProblemS / 60)} menit` };
   // Zero clients since the last heartbeat that had any (or since first seen), counted in active hours only.
   const since = t.lastNonzeroAt ?? t.firstSeenAt;
-  if (since && activeSecondsBetween(since, now, r.activeFromHour, r.activeToHour) >= r.zeroClientsS) return { health: 'PROBLEM', reason: REASON.noUsers };
+  if (since && activeSecondsBetween(since, now, r.activeFromHour, r.activeToHour) >= r.zeroClientsS)
+    return { health: 'PROBLEM', reason: REASON.noUsers };
   return { health: 'OK', reason: null };
 }
 

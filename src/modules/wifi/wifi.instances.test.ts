@@ -36,7 +36,7 @@ describe('wifi public cache across instances', { skip: !process.env.DATABASE_URL
   };
   const cell = (p: Payload, id: number, field: string) => p.rows.find((r) => r[0] === id)?.[p.fields.indexOf(field)];
 
-  test('a registry edit and a health evaluation on A show up in B\'s cached list within seconds', async () => {
+  test("a registry edit and a health evaluation on A show up in B's cached list within seconds", async () => {
     const first = await getB();
     assert.equal(first.status, 200);
     const id = first.body!.rows[0][0] as number;
@@ -50,33 +50,55 @@ describe('wifi public cache across instances', { skip: !process.env.DATABASE_URL
     assert.equal(cached.etag, first.etag);
 
     // 1. Registry edit on A → wifi.hotspot.changed → B rebuilds.
-    const patch = await a.app.inject({ method: 'PATCH', url: `/api/wifi/registry/hotspots/${id}`, headers: operator.headers, payload: { name: 'Balai RW Baru (diubah di A)' } });
+    const patch = await a.app.inject({
+      method: 'PATCH',
+      url: `/api/wifi/registry/hotspots/${id}`,
+      headers: operator.headers,
+      payload: { name: 'Balai RW Baru (diubah di A)' },
+    });
     assert.equal(patch.statusCode, 200, patch.body);
     let seen: Payload | undefined;
-    await waitUntil(async () => {
-      seen = (await getB()).body;
-      return cell(seen!, id, 'name') === 'Balai RW Baru (diubah di A)';
-    }, 5000, 'B to show the new name');
+    await waitUntil(
+      async () => {
+        seen = (await getB()).body;
+        return cell(seen!, id, 'name') === 'Balai RW Baru (diubah di A)';
+      },
+      5000,
+      'B to show the new name',
+    );
     assert.equal((await getB(first.etag)).status, 200, 'the old ETag no longer matches');
 
     // 2. A health evaluation on A that changes an AP's state → wifi.health.evaluated → B rebuilds.
-    const aps = (await a.app.inject({ url: `/api/wifi/access-points?hotspot_id=${id}`, headers: operator.headers })).json() as { items: { mac: string }[] };
+    const aps = (await a.app.inject({ url: `/api/wifi/access-points?hotspot_id=${id}`, headers: operator.headers })).json() as {
+      items: { mac: string }[];
+    };
     assert.equal(aps.items.length, 1, 'the demo point has one AP');
     const mac = aps.items[0].mac;
     const now = new Date();
-    const ingest = await a.ctx.services.wifi.telemetry.ingest([{ mac, ts: now.toISOString(), clients: 3, rx_bytes: 1, tx_bytes: 1, uptime_s: 60 }], 'http', now);
+    const ingest = await a.ctx.services.wifi.telemetry.ingest(
+      [{ mac, ts: now.toISOString(), clients: 3, rx_bytes: 1, tx_bytes: 1, uptime_s: 60 }],
+      'http',
+      now,
+    );
     assert.equal(ingest.stored, 1);
     assert.equal(cell((await getB()).body!, id, 'state'), 'noService', 'a heartbeat alone changes no state');
     const summary = await a.ctx.services.wifi.health.evaluate(new Date(now.getTime() + 30_000));
     assert.ok(summary.aps_changed >= 1 && summary.hotspots_changed >= 1);
-    await waitUntil(async () => {
-      seen = (await getB()).body;
-      return cell(seen!, id, 'state') === 'working';
-    }, 5000, 'B to show the hotspot working');
+    await waitUntil(
+      async () => {
+        seen = (await getB()).body;
+        return cell(seen!, id, 'state') === 'working';
+      },
+      5000,
+      'B to show the hotspot working',
+    );
     assert.equal(seen!.by_state.working, 1);
     // B's other cached reads follow too (nearest uses the same in-memory list).
-    const [lat, lng] = [cell(seen!, id, 'lat'), cell(seen!, id, 'lng')];
+    const [lat, lng] = [String(cell(seen!, id, 'lat')), String(cell(seen!, id, 'lng'))];
     const near = (await b.app.inject(`/api/wifi/nearest?lat=${lat}&lng=${lng}&limit=1&only=up`)).json() as { id: number }[];
-    assert.deepEqual(near.map((n) => n.id), [id]);
+    assert.deepEqual(
+      near.map((n) => n.id),
+      [id],
+    );
   });
 });

@@ -21,7 +21,9 @@ before(async () => {
   try {
     pub = await mqtt.connectAsync(MQTT_URL, { clientId: `test-pub-${run}`, connectTimeout: 3000, reconnectPeriod: 0 });
   } catch (err) {
-    throw new Error(`Cannot reach the MQTT broker at ${MQTT_URL} (Mosquitto is part of the CI machine; start it with "systemctl start mosquitto"): ${(err as Error).message}`);
+    throw new Error(
+      `Cannot reach the MQTT broker at ${MQTT_URL} (Mosquitto is part of the CI machine; start it with "systemctl start mosquitto"): ${(err as Error).message}`,
+    );
   }
   env = await createTestEnv({ MQTT_URL });
   await env.platform.startBackground();
@@ -46,10 +48,14 @@ describe('wifi MQTT ingestion', () => {
   test('a heartbeat published on smartcity-style topic reaches the AP; payload without mac takes the topic MAC', async () => {
     const wifi = env.ctx.services.wifi;
     assert.ok(wifi.mqtt, 'subscription started');
-    assert.match(wifi.mqtt!.topic, new RegExp(`^\\$share/g${run}/test-${run}/wifi/\\+/telemetry$`));
+    assert.match(wifi.mqtt.topic, new RegExp(`^\\$share/g${run}/test-${run}/wifi/\\+/telemetry$`));
     const mac = demoMac(300);
     const ts = new Date(Math.floor(Date.now() / 1000) * 1000).toISOString();
-    await pub.publishAsync(`test-${run}/wifi/${mac}/telemetry`, JSON.stringify({ ts, clients: 7, rx_bytes: 10, tx_bytes: 20, uptime_s: 5 }), { qos: 1 });
+    await pub.publishAsync(
+      `test-${run}/wifi/${mac}/telemetry`,
+      JSON.stringify({ ts, clients: 7, rx_bytes: 10, tx_bytes: 20, uptime_s: 5 }),
+      { qos: 1 },
+    );
     const ap = await until(async () => {
       const a = (await env.app.inject({ url: `/api/wifi/access-points/${mac}`, headers: operator.headers })).json();
       return a.last_seen_at ? a : undefined;
@@ -62,9 +68,17 @@ describe('wifi MQTT ingestion', () => {
     const wifi = env.ctx.services.wifi;
     const mac = demoMac(301);
     const before = { ...wifi.mqtt!.stats };
-    await pub.publishAsync(`test-${run}/wifi/${mac}/telemetry`, JSON.stringify({ mac: demoMac(302), ts: new Date().toISOString(), clients: 1, rx_bytes: 0, tx_bytes: 0, uptime_s: 1 }), { qos: 1 });
+    await pub.publishAsync(
+      `test-${run}/wifi/${mac}/telemetry`,
+      JSON.stringify({ mac: demoMac(302), ts: new Date().toISOString(), clients: 1, rx_bytes: 0, tx_bytes: 0, uptime_s: 1 }),
+      { qos: 1 },
+    );
     await pub.publishAsync(`test-${run}/wifi/${mac}/telemetry`, '{not json', { qos: 1 });
-    await pub.publishAsync(`test-${run}/wifi/${mac}/telemetry`, JSON.stringify({ mac: mac.toUpperCase(), ts: new Date().toISOString(), clients: 2, rx_bytes: 0, tx_bytes: 0, uptime_s: 1 }), { qos: 1 });
+    await pub.publishAsync(
+      `test-${run}/wifi/${mac}/telemetry`,
+      JSON.stringify({ mac: mac.toUpperCase(), ts: new Date().toISOString(), clients: 2, rx_bytes: 0, tx_bytes: 0, uptime_s: 1 }),
+      { qos: 1 },
+    );
     await until(async () => (wifi.mqtt!.stats.stored > before.stored ? true : undefined));
     assert.equal(wifi.mqtt!.stats.rejected - before.rejected, 2);
     const other = (await env.app.inject({ url: `/api/wifi/access-points/${demoMac(302)}`, headers: operator.headers })).json();

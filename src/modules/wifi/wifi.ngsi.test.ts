@@ -43,7 +43,10 @@ describe('NGSI-LD read interface', () => {
 
   test('AccessPoint entities carry macAddress, apState, clientsConnected, dateLastValueReported, refPointOfInterest', async () => {
     const mac = demoMac(7);
-    await env.ctx.services.wifi.telemetry.ingest([{ mac, ts: new Date().toISOString(), clients: 9, rx_bytes: 1, tx_bytes: 1, uptime_s: 1 }], 'http');
+    await env.ctx.services.wifi.telemetry.ingest(
+      [{ mac, ts: new Date().toISOString(), clients: 9, rx_bytes: 1, tx_bytes: 1, uptime_s: 1 }],
+      'http',
+    );
     await env.ctx.services.wifi.health.evaluate();
     const res = await get(`/ngsi-ld/v1/entities/urn:ngsi-ld:AccessPoint:${mac}`);
     assert.equal(res.statusCode, 200, res.body);
@@ -71,7 +74,9 @@ describe('NGSI-LD read interface', () => {
     assert.ok(list.length >= 1);
     const nearest = (await env.app.inject('/api/wifi/nearest?lat=-6.4&lng=106.82&limit=50')).json() as { distance_m: number }[];
     assert.equal(list.length, nearest.filter((n) => n.distance_m <= 500).length);
-    const unencoded = await get('/ngsi-ld/v1/entities?type=WifiPointOfInterest&georel=near;maxDistance==500&geometry=Point&coordinates=[106.82,-6.4]');
+    const unencoded = await get(
+      '/ngsi-ld/v1/entities?type=WifiPointOfInterest&georel=near;maxDistance==500&geometry=Point&coordinates=[106.82,-6.4]',
+    );
     assert.equal(unencoded.json().length, Math.min(20, list.length));
   });
 
@@ -81,7 +86,11 @@ describe('NGSI-LD read interface', () => {
       ['/ngsi-ld/v1/entities?type=WifiPointOfInterest&limit=1001', 403, 'TooManyResults'],
       ['/ngsi-ld/v1/entities?type=WifiPointOfInterest&limit=-1', 400, 'BadRequestData'],
       ['/ngsi-ld/v1/entities?type=WifiPointOfInterest&georel=within&geometry=Point&coordinates=[1,2]', 400, 'BadRequestData'],
-      ['/ngsi-ld/v1/entities?type=WifiPointOfInterest&georel=near;maxDistance==500&geometry=Point&coordinates=[abc]', 400, 'BadRequestData'],
+      [
+        '/ngsi-ld/v1/entities?type=WifiPointOfInterest&georel=near;maxDistance==500&geometry=Point&coordinates=[abc]',
+        400,
+        'BadRequestData',
+      ],
       ['/ngsi-ld/v1/entities/urn:ngsi-ld:WifiPointOfInterest:999999', 404, 'ResourceNotFound'],
       ['/ngsi-ld/v1/entities/not-a-uri', 400, 'BadRequestData'],
     ];

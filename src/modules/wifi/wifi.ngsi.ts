@@ -44,7 +44,8 @@ function simplify(e: Entity): Entity {
   for (const [k, v] of Object.entries(e)) {
     if (v && typeof v === 'object' && 'type' in v && ('value' in v || 'object' in v)) {
       const a = v as { type: string; value?: unknown; object?: unknown };
-      out[k] = a.type === 'Relationship' ? a.object : a.value && typeof a.value === 'object' && '@value' in (a.value as object) ? (a.value as { '@value': unknown })['@value'] : a.value;
+      out[k] =
+        a.type === 'Relationship' ? a.object : a.value && typeof a.value === 'object' && '@value' in a.value ? a.value['@value'] : a.value;
     } else out[k] = v;
   }
   return out;
@@ -54,7 +55,8 @@ type Snapshot = Awaited<ReturnType<WifiPublic['snapshot']>>;
 
 function poiEntities(snap: Snapshot, kel: Map<string, { name: string; postal_code: string }>): Located[] {
   const clients = new Map<number, number>();
-  for (const a of snap.aps) clients.set(a.hotspotId, (clients.get(a.hotspotId) ?? 0) + (apUp(a.health, a.healthReason) ? (a.lastClients ?? 0) : 0));
+  for (const a of snap.aps)
+    clients.set(a.hotspotId, (clients.get(a.hotspotId) ?? 0) + (apUp(a.health, a.healthReason) ? (a.lastClients ?? 0) : 0));
   return snap.hotspots.map((h) => ({
     lat: h.lat,
     lng: h.lng,
@@ -116,7 +118,8 @@ function intParam(v: string | undefined, name: string, def: number): number {
 function parseNear(q: Record<string, string | undefined>) {
   if (!q.georel) return undefined;
   const [rel, ...mods] = q.georel.split(';');
-  if (rel !== 'near') throw new NgsiError(400, 'BadRequestData', 'Unsupported georel', `Only georel=near;maxDistance==<metres> is supported, not "${rel}"`);
+  if (rel !== 'near')
+    throw new NgsiError(400, 'BadRequestData', 'Unsupported georel', `Only georel=near;maxDistance==<metres> is supported, not "${rel}"`);
   let max = Infinity;
   let min = 0;
   for (const m of mods) {
@@ -132,9 +135,14 @@ function parseNear(q: Record<string, string | undefined>) {
   } catch {
     coords = undefined;
   }
-  if (!Array.isArray(coords) || coords.length !== 2 || !coords.every((c) => typeof c === 'number' && Number.isFinite(c)) || Math.abs(coords[1]) > 90 || Math.abs(coords[0]) > 180)
+  const pair =
+    Array.isArray(coords) && coords.length === 2 && coords.every((c) => typeof c === 'number' && Number.isFinite(c))
+      ? (coords as [number, number])
+      : undefined;
+  if (!pair || Math.abs(pair[1]) > 90 || Math.abs(pair[0]) > 180)
     throw new NgsiError(400, 'BadRequestData', 'Invalid coordinates', 'coordinates must be [longitude,latitude], e.g. [106.82,-6.4]');
-  return { lng: coords[0] as number, lat: coords[1] as number, max, min };
+  const [lng, lat] = pair;
+  return { lng, lat, max, min };
 }
 
 function send(req: FastifyRequest, reply: FastifyReply, body: Entity | Entity[]) {
@@ -149,7 +157,10 @@ function send(req: FastifyRequest, reply: FastifyReply, body: Entity | Entity[])
 }
 
 function problem(reply: FastifyReply, e: NgsiError) {
-  return reply.code(e.status).type('application/problem+json').send({ type: `${ERR}${e.kind}`, title: e.title, status: e.status, detail: e.detail });
+  return reply
+    .code(e.status)
+    .type('application/problem+json')
+    .send({ type: `${ERR}${e.kind}`, title: e.title, status: e.status, detail: e.detail });
 }
 
 /** GET /ngsi-ld/v1/entities and /ngsi-ld/v1/entities/{id} (public, read-only). */
@@ -160,14 +171,16 @@ export function ngsiRoutes(app: FastifyInstance, pub: WifiPublic, wilayah: Wilay
     {
       schema: {
         tags,
-        summary: 'Query WifiPointOfInterest / AccessPoint entities (type, options=keyValues, limit ≤ 1000, offset, count=true, georel=near;maxDistance==m&geometry=Point&coordinates=[lng,lat])',
+        summary:
+          'Query WifiPointOfInterest / AccessPoint entities (type, options=keyValues, limit ≤ 1000, offset, count=true, georel=near;maxDistance==m&geometry=Point&coordinates=[lng,lat])',
         produces: ['application/ld+json'],
       },
     },
     async (req, reply) => {
       try {
         const q = req.query as Record<string, string | undefined>;
-        if (!q.type && !q.id) throw new NgsiError(400, 'BadRequestData', 'Missing filter', 'Give type=WifiPointOfInterest or type=AccessPoint (or id=…)');
+        if (!q.type && !q.id)
+          throw new NgsiError(400, 'BadRequestData', 'Missing filter', 'Give type=WifiPointOfInterest or type=AccessPoint (or id=…)');
         const limit = intParam(q.limit, 'limit', 20);
         if (limit > MAX_LIMIT) throw new NgsiError(403, 'TooManyResults', 'Too many results', `limit may be at most ${MAX_LIMIT}`);
         const offset = intParam(q.offset, 'offset', 0);
@@ -198,7 +211,13 @@ export function ngsiRoutes(app: FastifyInstance, pub: WifiPublic, wilayah: Wilay
 
   app.get(
     '/ngsi-ld/v1/entities/:id',
-    { schema: { tags, summary: 'Retrieve one entity: urn:ngsi-ld:WifiPointOfInterest:<id> or urn:ngsi-ld:AccessPoint:<mac>', produces: ['application/ld+json'] } },
+    {
+      schema: {
+        tags,
+        summary: 'Retrieve one entity: urn:ngsi-ld:WifiPointOfInterest:<id> or urn:ngsi-ld:AccessPoint:<mac>',
+        produces: ['application/ld+json'],
+      },
+    },
     async (req, reply) => {
       try {
         const id = (req.params as { id: string }).id;

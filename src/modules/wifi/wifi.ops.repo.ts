@@ -7,7 +7,7 @@ const p = (v: unknown) => sql.param(v);
 
 async function rows<T>(db: DbOrTx, q: SQL): Promise<T[]> {
   const r = await db.execute(q);
-  return (r as unknown as { rows: T[] }).rows;
+  return (r as { rows: T[] }).rows;
 }
 
 export interface ApHealthRow {
@@ -59,7 +59,15 @@ export async function openAlerts(db: DbOrTx) {
 }
 
 /** Opens alerts: `startedAt` per alert (when its condition began), `detectedAt` this evaluation's time. */
-export async function insertAlerts(db: DbOrTx, apIds: number[], hotspotIds: number[], severities: string[], reasons: string[], startedAt: string[], detectedAt: string) {
+export async function insertAlerts(
+  db: DbOrTx,
+  apIds: number[],
+  hotspotIds: number[],
+  severities: string[],
+  reasons: string[],
+  startedAt: string[],
+  detectedAt: string,
+) {
   if (!apIds.length) return [];
   return rows<{ id: number; ap_id: number }>(
     db,
@@ -176,7 +184,14 @@ export async function coverageCounts(db: DbOrTx) {
 
 /** Heartbeats per AP over local dates [fromDay, toDay], with the grouping columns of its hotspot. */
 export async function heartbeatsPerAp(db: DbOrTx, fromDay: string, toDay: string) {
-  return rows<{ mac: string; hotspot_name: string; kelurahan_code: string; rw_code: string | null; provider: string | null; heartbeats: number }>(
+  return rows<{
+    mac: string;
+    hotspot_name: string;
+    kelurahan_code: string;
+    rw_code: string | null;
+    provider: string | null;
+    heartbeats: number;
+  }>(
     db,
     sql`select a.mac, h.name as hotspot_name, h.kelurahan_code, h.rw_code, h.provider,
                coalesce((select sum(d.heartbeats) from wifi_usage_daily d where d.ap_id = a.id and d.day between ${fromDay}::date and ${toDay}::date), 0)::int as heartbeats
@@ -223,7 +238,18 @@ export async function hourlyOfAp(db: DbOrTx, apId: number) {
 }
 
 export async function dailyOfAp(db: DbOrTx, apId: number) {
-  return rows<{ day: string; heartbeats: number; clients_sum: number; clients_max: number; rx_bytes: number; tx_bytes: number; school_heartbeats: number; school_clients_sum: number; school_rx_bytes: number; school_tx_bytes: number }>(
+  return rows<{
+    day: string;
+    heartbeats: number;
+    clients_sum: number;
+    clients_max: number;
+    rx_bytes: number;
+    tx_bytes: number;
+    school_heartbeats: number;
+    school_clients_sum: number;
+    school_rx_bytes: number;
+    school_tx_bytes: number;
+  }>(
     db,
     sql`select to_char(day, 'YYYY-MM-DD') as day, heartbeats, clients_sum::float8 as clients_sum, clients_max, rx_bytes::float8 as rx_bytes,
                tx_bytes::float8 as tx_bytes, school_heartbeats, school_clients_sum::float8 as school_clients_sum,

@@ -34,7 +34,11 @@ export class WifiOps {
     const rows = await orepo.apsNotOk(this.database.db, includeUnknown);
     const date = (d: string | null) => (d ? new Date(d) : null);
     const out = rows.map((r) => {
-      const down = downSince({ firstSeenAt: date(r.first_seen_at), lastSeenAt: date(r.last_seen_at), lastNonzeroAt: date(r.last_nonzero_at) }, r.health, r.health_reason);
+      const down = downSince(
+        { firstSeenAt: date(r.first_seen_at), lastSeenAt: date(r.last_seen_at), lastNonzeroAt: date(r.last_nonzero_at) },
+        r.health,
+        r.health_reason,
+      );
       return {
         mac: r.mac,
         health: r.health,
@@ -51,7 +55,9 @@ export class WifiOps {
       };
     });
     // Longest down first; never-reported (no down_since) last, in the repo's order (stable sort).
-    return out.sort((a, b) => (a.down_since === b.down_since ? 0 : a.down_since === null ? 1 : b.down_since === null ? -1 : a.down_since < b.down_since ? -1 : 1));
+    return out.sort((a, b) =>
+      a.down_since === b.down_since ? 0 : a.down_since === null ? 1 : b.down_since === null ? -1 : a.down_since < b.down_since ? -1 : 1,
+    );
   }
 
   /** Alert history, newest first, keyset paged (`before` = next_before of the previous page). */
@@ -67,7 +73,11 @@ export class WifiOps {
    * export. Access and input are checked at the call; the rows are read lazily in keyset pages of
    * ALERT_EXPORT_PAGE, so memory stays bounded whatever the history's size.
    */
-  alertsExport(user: AuthUser, f: Omit<orepo.AlertFilter, 'mac' | 'limit'> & { mac?: string }, now = new Date()): AsyncGenerator<ReturnType<typeof presentAlert>> {
+  alertsExport(
+    user: AuthUser,
+    f: Omit<orepo.AlertFilter, 'mac' | 'limit'> & { mac?: string },
+    now = new Date(),
+  ): AsyncGenerator<ReturnType<typeof presentAlert>> {
     const filter = this.alertFilter(user, { ...f, limit: ALERT_EXPORT_PAGE });
     const db = this.database.db;
     return (async function* () {
@@ -95,7 +105,14 @@ export class WifiOps {
     const row = await this.database.db.transaction(async (tx) => {
       const r = await orepo.ackAlert(tx, id, user.email, note ?? null, at);
       if (!r) throw notFound(`Alert ${id}`);
-      await recordAudit(tx, { actor: user, action: 'acknowledge', entity: 'wifi.alert', entityId: String(id), after: { note: note ?? null }, requestId });
+      await recordAudit(tx, {
+        actor: user,
+        action: 'acknowledge',
+        entity: 'wifi.alert',
+        entityId: String(id),
+        after: { note: note ?? null },
+        requestId,
+      });
       return r;
     });
     await this.events.publish('wifi.alert.acknowledged', { id, at });
@@ -105,7 +122,11 @@ export class WifiOps {
   /** Working points per RW against the target of 2 (every RW of the city, including those with none). */
   async coverage(user: AuthUser, belowOnly: boolean, kelurahan?: string) {
     requireRole(user, 'operator_opd');
-    const [rws, kels, counts] = await Promise.all([this.wilayah.allRwPoints(), this.wilayah.listKelurahan(), orepo.coverageCounts(this.database.db)]);
+    const [rws, kels, counts] = await Promise.all([
+      this.wilayah.allRwPoints(),
+      this.wilayah.listKelurahan(),
+      orepo.coverageCounts(this.database.db),
+    ]);
     const name = new Map(kels.map((k) => [k.code, k.name]));
     const byRw = new Map(counts.map((c) => [c.rw_code, c]));
     return rws
@@ -133,7 +154,12 @@ export class WifiOps {
     const rows = await this.coverage(user, true);
     return {
       type: 'FeatureCollection',
-      features: rows.map(({ lat, lng, ...p }) => ({ type: 'Feature', id: p.rw_code, geometry: { type: 'Point', coordinates: [lng, lat] }, properties: p })),
+      features: rows.map(({ lat, lng, ...p }) => ({
+        type: 'Feature',
+        id: p.rw_code,
+        geometry: { type: 'Point', coordinates: [lng, lat] },
+        properties: p,
+      })),
     };
   }
 
@@ -154,7 +180,14 @@ export class WifiOps {
     const names = by === 'kelurahan' ? new Map((await this.wilayah.listKelurahan()).map((k) => [k.code, k.name])) : undefined;
     const groups = new Map<string, { label: string; aps: number; heartbeats: number }>();
     for (const r of rows) {
-      const key = by === 'ap' ? r.mac : by === 'rw' ? (r.rw_code ?? '(tanpa RW)') : by === 'kelurahan' ? r.kelurahan_code : (r.provider ?? '(tanpa provider)');
+      const key =
+        by === 'ap'
+          ? r.mac
+          : by === 'rw'
+            ? (r.rw_code ?? '(tanpa RW)')
+            : by === 'kelurahan'
+              ? r.kelurahan_code
+              : (r.provider ?? '(tanpa provider)');
       const label = by === 'ap' ? r.hotspot_name : by === 'kelurahan' ? (names!.get(key) ?? key) : key;
       const g = groups.get(key) ?? { label, aps: 0, heartbeats: 0 };
       g.aps++;
@@ -164,17 +197,32 @@ export class WifiOps {
     const out = [...groups.entries()]
       .map(([key, g]) => {
         const expected = expectedPerAp * g.aps;
-        return { key, label: g.label, aps: g.aps, heartbeats: g.heartbeats, expected, uptime_pct: expected ? Math.round((g.heartbeats / expected) * 10000) / 100 : 0 };
+        return {
+          key,
+          label: g.label,
+          aps: g.aps,
+          heartbeats: g.heartbeats,
+          expected,
+          uptime_pct: expected ? Math.round((g.heartbeats / expected) * 10000) / 100 : 0,
+        };
       })
       .sort((a, b) => a.key.localeCompare(b.key));
-    return { month, by, period_start: new Date(start).toISOString(), period_end: new Date(until).toISOString(), heartbeat_interval_s: this.cfg.heartbeatIntervalS, rows: out };
+    return {
+      month,
+      by,
+      period_start: new Date(start).toISOString(),
+      period_end: new Date(until).toISOString(),
+      heartbeat_interval_s: this.cfg.heartbeatIntervalS,
+      rows: out,
+    };
   }
 
   /** Clients and traffic per local day and kelurahan, with the school-hours part (07:00–14:00 WIB, Mon–Fri). */
   async usage(user: AuthUser, from: string, to: string, kelurahan?: string) {
     requireRole(user, 'operator_opd');
     if (to < from) throw new AppError('validation_failed', '`to` must not be before `from`.');
-    if ((Date.parse(to) - Date.parse(from)) / 86_400_000 > 366) throw new AppError('validation_failed', 'Ask for at most 366 days at once.');
+    if ((Date.parse(to) - Date.parse(from)) / 86_400_000 > 366)
+      throw new AppError('validation_failed', 'Ask for at most 366 days at once.');
     const rows = await orepo.usageByDayKelurahan(this.database.db, from, to, kelurahan);
     const avg = (sum: number, n: number) => (n ? Math.round((sum / n) * 100) / 100 : 0);
     return rows.map((r) => ({

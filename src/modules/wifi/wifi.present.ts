@@ -32,12 +32,22 @@ export function presentHotspot(h: HotspotRow) {
   };
 }
 
-export function presentAp(a: ApRow, extra: { hotspotCode?: string; hotspotName?: string; kelurahanCode?: string; rwCode?: string | null } = {}) {
+export function presentAp(
+  a: ApRow,
+  extra: { hotspotCode?: string; hotspotName?: string; kelurahanCode?: string; rwCode?: string | null } = {},
+) {
   return {
     id: a.id,
     mac: a.mac,
     hotspot_id: a.hotspotId,
-    ...(extra.hotspotCode !== undefined ? { hotspot_code: extra.hotspotCode, hotspot_name: extra.hotspotName, kelurahan_code: extra.kelurahanCode, rw_code: extra.rwCode ?? null } : {}),
+    ...(extra.hotspotCode !== undefined
+      ? {
+          hotspot_code: extra.hotspotCode,
+          hotspot_name: extra.hotspotName,
+          kelurahan_code: extra.kelurahanCode,
+          rw_code: extra.rwCode ?? null,
+        }
+      : {}),
     serial: a.serial,
     model: a.model,
     firmware: a.firmware,
@@ -52,8 +62,39 @@ export function presentAp(a: ApRow, extra: { hotspotCode?: string; hotspotName?:
 }
 
 export const HOTSPOT_CSV_COLUMNS = [
-  'code', 'name', 'lat', 'lng', 'address', 'kelurahan_code', 'rw_code', 'category', 'phase', 'provider', 'bandwidth_mbps',
-  'ssids', 'installed_on', 'status', 'opening_hours', 'notes', 'state', 'is_demo', 'location_note', 'id',
+  'code',
+  'name',
+  'lat',
+  'lng',
+  'address',
+  'kelurahan_code',
+  'rw_code',
+  'category',
+  'phase',
+  'provider',
+  'bandwidth_mbps',
+  'ssids',
+  'installed_on',
+  'status',
+  'opening_hours',
+  'notes',
+  'state',
+  'is_demo',
+  'location_note',
+  'id',
 ];
 
-export const AP_CSV_COLUMNS = ['mac', 'hotspot_code', 'serial', 'model', 'firmware', 'mgmt_ip', 'health', 'health_reason', 'last_seen_at', 'last_clients', 'hotspot_id', 'is_demo'];
+export const AP_CSV_COLUMNS = [
+  'mac',
+  'hotspot_code',
+  'serial',
+  'model',
+  'firmware',
+  'mgmt_ip',
+  'health',
+  'health_reason',
+  'last_seen_at',
+  'last_clients',
+  'hotspot_id',
+  'is_demo',
+];

@@ -46,10 +46,12 @@ export class WifiPublic {
    */
   async snapshot(): Promise<{ hotspots: repo.HotspotRow[]; aps: repo.ApRow[] }> {
     if (!this.snap || Date.now() - this.snap.at > SNAPSHOT_MS) {
-      const value = Promise.all([repo.listHotspots(this.database.db, { status: 'active' }), repo.listAps(this.database.db, {})]).then(([hotspots, aps]) => ({
-        hotspots,
-        aps: aps.filter((a) => a.hotspotStatus === 'active').map((a) => a.ap),
-      }));
+      const value = Promise.all([repo.listHotspots(this.database.db, { status: 'active' }), repo.listAps(this.database.db, {})]).then(
+        ([hotspots, aps]) => ({
+          hotspots,
+          aps: aps.filter((a) => a.hotspotStatus === 'active').map((a) => a.ap),
+        }),
+      );
       value.catch(() => (this.snap = undefined));
       this.snap = { at: Date.now(), value };
     }
@@ -64,7 +66,16 @@ export class WifiPublic {
   /** Active hotspots plus whether any of them is demo-seeded (is_demo), loaded together and cached. */
   private activeList(): Promise<{ items: PublicHotspot[]; demo: boolean }> {
     this.list ??= repo.listHotspots(this.database.db, { status: 'active' }).then((rows) => ({
-      items: rows.map((h) => ({ id: h.id, name: h.name, lat: h.lat, lng: h.lng, state: h.state, category: h.category, kelurahan_code: h.kelurahanCode, rw_code: h.rwCode })),
+      items: rows.map((h) => ({
+        id: h.id,
+        name: h.name,
+        lat: h.lat,
+        lng: h.lng,
+        state: h.state,
+        category: h.category,
+        kelurahan_code: h.kelurahanCode,
+        rw_code: h.rwCode,
+      })),
       demo: rows.some((h) => h.isDemo),
     }));
     this.list.catch(() => (this.list = undefined));
@@ -77,20 +88,34 @@ export class WifiPublic {
     let c = this.caches.get(key);
     if (!c) {
       if (this.caches.size >= MAX_CACHED_QUERIES) this.caches.clear();
-      c = cachedPayload(async () => {
-        const { items, demo } = await this.activeList();
-        const all = items.filter(
-          (h) =>
-            (!q.kelurahan || h.kelurahan_code === q.kelurahan) &&
-            (!q.rw || h.rw_code === q.rw) &&
-            (!q.status ||
-              (q.status === 'up' ? ['working', 'workingPartially'].includes(h.state) : q.status === 'down' ? !['working', 'workingPartially'].includes(h.state) : h.state === q.status)),
-        );
-        const byState: Record<string, number> = {};
-        for (const h of all) byState[h.state] = (byState[h.state] ?? 0) + 1;
-        // demo: the registry's public points are demo-seeded, so pages must say the data is not real.
-        return { count: all.length, by_state: byState, demo, generated_at: new Date().toISOString(), fields: PUBLIC_FIELDS, rows: all.map((h) => PUBLIC_FIELDS.map((f) => h[f])) };
-      }, { maxAgeS: 30 });
+      c = cachedPayload(
+        async () => {
+          const { items, demo } = await this.activeList();
+          const all = items.filter(
+            (h) =>
+              (!q.kelurahan || h.kelurahan_code === q.kelurahan) &&
+              (!q.rw || h.rw_code === q.rw) &&
+              (!q.status ||
+                (q.status === 'up'
+                  ? ['working', 'workingPartially'].includes(h.state)
+                  : q.status === 'down'
+                    ? !['working', 'workingPartially'].includes(h.state)
+                    : h.state === q.status)),
+          );
+          const byState: Record<string, number> = {};
+          for (const h of all) byState[h.state] = (byState[h.state] ?? 0) + 1;
+          // demo: the registry's public points are demo-seeded, so pages must say the data is not real.
+          return {
+            count: all.length,
+            by_state: byState,
+            demo,
+            generated_at: new Date().toISOString(),
+            fields: PUBLIC_FIELDS,
+            rows: all.map((h) => PUBLIC_FIELDS.map((f) => h[f])),
+          };
+        },
+        { maxAgeS: 30 },
+      );
       this.caches.set(key, c);
     }
     return c;
@@ -103,7 +128,12 @@ export class WifiPublic {
       c = cachedPayload(
         async () => ({
           type: 'FeatureCollection',
-          features: (await this.active()).map((h) => ({ type: 'Feature', id: h.id, geometry: { type: 'Point', coordinates: [h.lng, h.lat] }, properties: { ...h } })),
+          features: (await this.active()).map((h) => ({
+            type: 'Feature',
+            id: h.id,
+            geometry: { type: 'Point', coordinates: [h.lng, h.lat] },
+            properties: { ...h },
+          })),
         }),
         { contentType: 'application/geo+json; charset=utf-8', maxAgeS: 30 },
       );

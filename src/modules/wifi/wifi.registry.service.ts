@@ -5,7 +5,17 @@ import { recordAudit } from '../../platform/audit/audit';
 import { failOnRowErrors, parseCsv, requireColumns, toCsv } from '../../platform/csv';
 import { AppError, conflict, notFound, type ErrorDetail } from '../../platform/errors';
 import type { WilayahService } from '../wilayah';
-import { ApInput, CATEGORIES, HotspotInput, PHASES, STATUSES, type ApInputT, type ApPatchT, type HotspotInputT, type HotspotPatchT } from './wifi.dto';
+import {
+  ApInput,
+  CATEGORIES,
+  HotspotInput,
+  PHASES,
+  STATUSES,
+  type ApInputT,
+  type ApPatchT,
+  type HotspotInputT,
+  type HotspotPatchT,
+} from './wifi.dto';
 import * as repo from './wifi.repo';
 import { AP_CSV_COLUMNS, HOTSPOT_CSV_COLUMNS, presentAp, presentHotspot } from './wifi.present';
 import { normalizeMac } from './wifi.telemetry.service';
@@ -30,9 +40,15 @@ export class WifiRegistry {
   /** Kelurahan and RW for a point; explicit codes win when they are consistent. */
   private async place(lat: number, lng: number, kelurahanCode?: string, rwCode?: string | null) {
     const area = await this.wilayah.kelurahanAt(lat, lng);
-    if (!area) throw new AppError('validation_failed', `The point ${lat}, ${lng} is outside Kota Depok.`, [{ path: 'lat/lng', message: 'Pick a point inside the city boundary.' }]);
+    if (!area)
+      throw new AppError('validation_failed', `The point ${lat}, ${lng} is outside Kota Depok.`, [
+        { path: 'lat/lng', message: 'Pick a point inside the city boundary.' },
+      ]);
     const kel = kelurahanCode ?? area.code;
-    if (kelurahanCode) await this.wilayah.getKelurahan(kelurahanCode).catch(() => { throw new AppError('validation_failed', `Unknown kelurahan ${kelurahanCode}.`); });
+    if (kelurahanCode)
+      await this.wilayah.getKelurahan(kelurahanCode).catch(() => {
+        throw new AppError('validation_failed', `Unknown kelurahan ${kelurahanCode}.`);
+      });
     let rw: string | null;
     if (rwCode !== undefined && rwCode !== null) {
       const found = await this.wilayah.findRw(rwCode);
@@ -72,7 +88,10 @@ export class WifiRegistry {
 
   async hotspotsCsv(user: AuthUser, f: repo.HotspotFilter): Promise<string> {
     const rows = await this.listHotspots(user, { ...f, limit: undefined, afterId: undefined });
-    return toCsv(HOTSPOT_CSV_COLUMNS, rows.map((r) => ({ ...r, ssids: r.ssids.join(';') })));
+    return toCsv(
+      HOTSPOT_CSV_COLUMNS,
+      rows.map((r) => ({ ...r, ssids: r.ssids.join(';') })),
+    );
   }
 
   async getHotspot(user: AuthUser, id: number) {
@@ -89,11 +108,19 @@ export class WifiRegistry {
     const row = await this.database.db
       .transaction(async (tx) => {
         const h = await repo.insertHotspot(tx, this.toRow(input, placed));
-        await recordAudit(tx, { actor: user, action: 'create', entity: ENTITY_H, entityId: String(h.id), after: presentHotspot(h), requestId });
+        await recordAudit(tx, {
+          actor: user,
+          action: 'create',
+          entity: ENTITY_H,
+          entityId: String(h.id),
+          after: presentHotspot(h),
+          requestId,
+        });
         return h;
       })
       .catch((err: unknown) => {
-        if ((err as { cause?: { code?: string } }).cause?.code === '23505' || (err as { code?: string }).code === '23505') throw conflict(`A hotspot with code ${input.code} exists already.`);
+        if ((err as { cause?: { code?: string } }).cause?.code === '23505' || (err as { code?: string }).code === '23505')
+          throw conflict(`A hotspot with code ${input.code} exists already.`);
         throw err;
       });
     await this.changed('hotspot', [row.id]);
@@ -109,19 +136,41 @@ export class WifiRegistry {
     const moved = patch.lat !== undefined || patch.lng !== undefined;
     const set: Partial<repo.HotspotInsert> = {};
     if (moved || patch.kelurahan_code !== undefined || patch.rw_code !== undefined) {
-      const placed = await this.place(lat, lng, patch.kelurahan_code ?? (moved ? undefined : before.kelurahanCode), patch.rw_code === undefined ? (moved ? undefined : before.rwCode) : patch.rw_code);
+      const placed = await this.place(
+        lat,
+        lng,
+        patch.kelurahan_code ?? (moved ? undefined : before.kelurahanCode),
+        patch.rw_code === undefined ? (moved ? undefined : before.rwCode) : patch.rw_code,
+      );
       Object.assign(set, placed, { lat, lng });
       if (moved) set.locationNote = null;
     }
     const map: [keyof HotspotPatchT, keyof repo.HotspotInsert][] = [
-      ['code', 'code'], ['name', 'name'], ['address', 'address'], ['category', 'category'], ['phase', 'phase'], ['provider', 'provider'],
-      ['bandwidth_mbps', 'bandwidthMbps'], ['ssids', 'ssids'], ['installed_on', 'installedOn'], ['status', 'status'],
-      ['opening_hours', 'openingHours'], ['notes', 'notes'],
+      ['code', 'code'],
+      ['name', 'name'],
+      ['address', 'address'],
+      ['category', 'category'],
+      ['phase', 'phase'],
+      ['provider', 'provider'],
+      ['bandwidth_mbps', 'bandwidthMbps'],
+      ['ssids', 'ssids'],
+      ['installed_on', 'installedOn'],
+      ['status', 'status'],
+      ['opening_hours', 'openingHours'],
+      ['notes', 'notes'],
     ];
     for (const [from, to] of map) if (patch[from] !== undefined) (set as Record<string, unknown>)[to] = patch[from];
     const after = await this.database.db.transaction(async (tx) => {
       const h = await repo.updateHotspot(tx, id, set);
-      await recordAudit(tx, { actor: user, action: 'update', entity: ENTITY_H, entityId: String(id), before: presentHotspot(before), after: presentHotspot(h!), requestId });
+      await recordAudit(tx, {
+        actor: user,
+        action: 'update',
+        entity: ENTITY_H,
+        entityId: String(id),
+        before: presentHotspot(before),
+        after: presentHotspot(h!),
+        requestId,
+      });
       return h!;
     });
     await this.changed('hotspot', [id]);
@@ -134,10 +183,19 @@ export class WifiRegistry {
     const before = await repo.getHotspot(this.database.db, id);
     if (!before) throw notFound(`Hotspot ${id}`);
     if ((await repo.apsOfHotspots(this.database.db, [id])).length)
-      throw conflict('This hotspot still has access points. Move or delete them first, or set status "decommissioned" to keep its history.');
+      throw conflict(
+        'This hotspot still has access points. Move or delete them first, or set status "decommissioned" to keep its history.',
+      );
     await this.database.db.transaction(async (tx) => {
       await repo.deleteHotspot(tx, id);
-      await recordAudit(tx, { actor: user, action: 'delete', entity: ENTITY_H, entityId: String(id), before: presentHotspot(before), requestId });
+      await recordAudit(tx, {
+        actor: user,
+        action: 'delete',
+        entity: ENTITY_H,
+        entityId: String(id),
+        before: presentHotspot(before),
+        requestId,
+      });
     });
     await this.changed('hotspot', [id]);
   }
@@ -170,7 +228,12 @@ export class WifiRegistry {
         phase: r.phase,
         provider: r.provider || null,
         bandwidth_mbps: num(r.bandwidth_mbps) ?? null,
-        ssids: r.ssids ? r.ssids.split(';').map((s) => s.trim()).filter(Boolean) : [],
+        ssids: r.ssids
+          ? r.ssids
+              .split(';')
+              .map((s) => s.trim())
+              .filter(Boolean)
+          : [],
         installed_on: r.installed_on || null,
         status: r.status || undefined,
         opening_hours: r.opening_hours || null,
@@ -178,7 +241,14 @@ export class WifiRegistry {
       });
       if (!parsed.success) {
         const iss = parsed.error.issues[0];
-        const hint = iss.path[0] === 'category' ? ` (one of ${CATEGORIES.join(', ')})` : iss.path[0] === 'phase' ? ` (${PHASES.join(' or ')})` : iss.path[0] === 'status' ? ` (${STATUSES.join(', ')})` : '';
+        const hint =
+          iss.path[0] === 'category'
+            ? ` (one of ${CATEGORIES.join(', ')})`
+            : iss.path[0] === 'phase'
+              ? ` (${PHASES.join(' or ')})`
+              : iss.path[0] === 'status'
+                ? ` (${STATUSES.join(', ')})`
+                : '';
         errors.push({ path: `${at} ${iss.path.join('.')}`, message: `${iss.message}${hint}` });
         continue;
       }
@@ -188,7 +258,9 @@ export class WifiRegistry {
       }
       seen.add(parsed.data.code!);
       try {
-        values.push(this.toRow(parsed.data, await this.place(parsed.data.lat, parsed.data.lng, parsed.data.kelurahan_code, parsed.data.rw_code)));
+        values.push(
+          this.toRow(parsed.data, await this.place(parsed.data.lat, parsed.data.lng, parsed.data.kelurahan_code, parsed.data.rw_code)),
+        );
       } catch (err) {
         errors.push({ path: at, message: (err as Error).message });
       }
@@ -196,10 +268,20 @@ export class WifiRegistry {
     failOnRowErrors(errors);
     const res = await this.database.db.transaction(async (tx) => {
       const out = await repo.upsertHotspots(tx, values);
-      await recordAudit(tx, { actor: user, action: 'import', entity: ENTITY_H, entityId: `${values.length} rows`, after: { codes: values.map((v) => v.code).slice(0, 200) }, requestId });
+      await recordAudit(tx, {
+        actor: user,
+        action: 'import',
+        entity: ENTITY_H,
+        entityId: `${values.length} rows`,
+        after: { codes: values.map((v) => v.code).slice(0, 200) },
+        requestId,
+      });
       return out;
     });
-    await this.changed('hotspot', res.map((r) => r.id));
+    await this.changed(
+      'hotspot',
+      res.map((r) => r.id),
+    );
     const created = res.filter((r) => r.inserted).length;
     return { rows: values.length, created, updated: values.length - created };
   }
@@ -209,7 +291,9 @@ export class WifiRegistry {
   async listAps(user: AuthUser, f: { hotspotId?: number; health?: string; afterId?: number; limit?: number }) {
     requireRole(user, 'operator_opd', 'wifi_fleet');
     const rows = await repo.listAps(this.database.db, f);
-    return rows.map((r) => presentAp(r.ap, { hotspotCode: r.hotspotCode, hotspotName: r.hotspotName, kelurahanCode: r.kelurahanCode, rwCode: r.rwCode }));
+    return rows.map((r) =>
+      presentAp(r.ap, { hotspotCode: r.hotspotCode, hotspotName: r.hotspotName, kelurahanCode: r.kelurahanCode, rwCode: r.rwCode }),
+    );
   }
 
   async apsCsv(user: AuthUser, f: { hotspotId?: number; health?: string }): Promise<string> {
@@ -233,10 +317,18 @@ export class WifiRegistry {
   async createAp(user: AuthUser, input: ApInputT, requestId?: string) {
     requireRole(user, 'operator_opd');
     const mac = this.mac(input.mac);
-    if (!(await repo.getHotspot(this.database.db, input.hotspot_id))) throw new AppError('validation_failed', `Hotspot ${input.hotspot_id} does not exist.`);
+    if (!(await repo.getHotspot(this.database.db, input.hotspot_id)))
+      throw new AppError('validation_failed', `Hotspot ${input.hotspot_id} does not exist.`);
     if (await repo.getApByMac(this.database.db, mac)) throw conflict(`An access point with MAC ${mac} is registered already.`);
     const ap = await this.database.db.transaction(async (tx) => {
-      const row = await repo.insertAp(tx, { mac, hotspotId: input.hotspot_id, serial: input.serial ?? null, model: input.model ?? null, firmware: input.firmware ?? null, mgmtIp: input.mgmt_ip ?? null });
+      const row = await repo.insertAp(tx, {
+        mac,
+        hotspotId: input.hotspot_id,
+        serial: input.serial ?? null,
+        model: input.model ?? null,
+        firmware: input.firmware ?? null,
+        mgmtIp: input.mgmt_ip ?? null,
+      });
       await recordAudit(tx, { actor: user, action: 'create', entity: ENTITY_AP, entityId: mac, after: presentAp(row), requestId });
       return row;
     });
@@ -249,7 +341,8 @@ export class WifiRegistry {
     const mac = this.mac(macRaw);
     const before = await repo.getApByMac(this.database.db, mac);
     if (!before) throw notFound(`Access point ${mac}`);
-    if (patch.hotspot_id && !(await repo.getHotspot(this.database.db, patch.hotspot_id))) throw new AppError('validation_failed', `Hotspot ${patch.hotspot_id} does not exist.`);
+    if (patch.hotspot_id && !(await repo.getHotspot(this.database.db, patch.hotspot_id)))
+      throw new AppError('validation_failed', `Hotspot ${patch.hotspot_id} does not exist.`);
     const set: Partial<repo.ApInsert> = {};
     if (patch.hotspot_id !== undefined) set.hotspotId = patch.hotspot_id;
     if (patch.serial !== undefined) set.serial = patch.serial;
@@ -258,7 +351,15 @@ export class WifiRegistry {
     if (patch.mgmt_ip !== undefined) set.mgmtIp = patch.mgmt_ip;
     const after = await this.database.db.transaction(async (tx) => {
       const row = (await repo.updateAp(tx, mac, set))!;
-      await recordAudit(tx, { actor: user, action: 'update', entity: ENTITY_AP, entityId: mac, before: presentAp(before), after: presentAp(row), requestId });
+      await recordAudit(tx, {
+        actor: user,
+        action: 'update',
+        entity: ENTITY_AP,
+        entityId: mac,
+        before: presentAp(before),
+        after: presentAp(row),
+        requestId,
+      });
       return row;
     });
     await this.changed('ap', [mac]);
@@ -283,7 +384,9 @@ export class WifiRegistry {
     const rows = parseCsv(csvText);
     if (!rows.length) throw new AppError('validation_failed', 'The CSV file has no data rows.');
     requireColumns(rows, ['mac', 'hotspot_code']);
-    const hs = new Map((await repo.hotspotsByCode(this.database.db, [...new Set(rows.map((r) => r.hotspot_code))])).map((h) => [h.code, h.id]));
+    const hs = new Map(
+      (await repo.hotspotsByCode(this.database.db, [...new Set(rows.map((r) => r.hotspot_code))])).map((h) => [h.code, h.id]),
+    );
     const errors: ErrorDetail[] = [];
     const values: repo.ApInsert[] = [];
     const seen = new Set<string>();
@@ -291,21 +394,46 @@ export class WifiRegistry {
       const at = `row ${i + 2}`;
       const hotspotId = hs.get(r.hotspot_code);
       if (!hotspotId) return errors.push({ path: at, message: `Unknown hotspot_code "${r.hotspot_code}" (import the hotspots first).` });
-      const parsed = ApInput.safeParse({ mac: r.mac, hotspot_id: hotspotId, serial: r.serial || null, model: r.model || null, firmware: r.firmware || null, mgmt_ip: r.mgmt_ip || null });
+      const parsed = ApInput.safeParse({
+        mac: r.mac,
+        hotspot_id: hotspotId,
+        serial: r.serial || null,
+        model: r.model || null,
+        firmware: r.firmware || null,
+        mgmt_ip: r.mgmt_ip || null,
+      });
       const mac = normalizeMac(r.mac ?? '');
       if (!mac) return errors.push({ path: at, message: `"${r.mac}" is not a MAC address.` });
-      if (!parsed.success) return errors.push({ path: `${at} ${parsed.error.issues[0].path.join('.')}`, message: parsed.error.issues[0].message });
+      if (!parsed.success)
+        return errors.push({ path: `${at} ${parsed.error.issues[0].path.join('.')}`, message: parsed.error.issues[0].message });
       if (seen.has(mac)) return errors.push({ path: at, message: `MAC ${mac} appears more than once.` });
       seen.add(mac);
-      values.push({ mac, hotspotId, serial: parsed.data.serial ?? null, model: parsed.data.model ?? null, firmware: parsed.data.firmware ?? null, mgmtIp: parsed.data.mgmt_ip ?? null });
+      values.push({
+        mac,
+        hotspotId,
+        serial: parsed.data.serial ?? null,
+        model: parsed.data.model ?? null,
+        firmware: parsed.data.firmware ?? null,
+        mgmtIp: parsed.data.mgmt_ip ?? null,
+      });
     });
     failOnRowErrors(errors);
     const res = await this.database.db.transaction(async (tx) => {
       const out = await repo.upsertAps(tx, values);
-      await recordAudit(tx, { actor: user, action: 'import', entity: ENTITY_AP, entityId: `${values.length} rows`, after: { macs: values.map((v) => v.mac).slice(0, 200) }, requestId });
+      await recordAudit(tx, {
+        actor: user,
+        action: 'import',
+        entity: ENTITY_AP,
+        entityId: `${values.length} rows`,
+        after: { macs: values.map((v) => v.mac).slice(0, 200) },
+        requestId,
+      });
       return out;
     });
-    await this.changed('ap', values.map((v) => v.mac));
+    await this.changed(
+      'ap',
+      values.map((v) => v.mac),
+    );
     const created = res.filter((r) => r.inserted).length;
     return { rows: values.length, created, updated: values.length - created };
   }

@@ -22,7 +22,8 @@ export interface HotspotFilter {
 
 export async function listHotspots(db: DbOrTx, f: HotspotFilter = {}): Promise<HotspotRow[]> {
   const conds: SQL[] = [];
-  if (f.q) conds.push(or(ilike(wifiHotspot.name, `%${f.q}%`), ilike(wifiHotspot.code, `%${f.q}%`), ilike(wifiHotspot.address, `%${f.q}%`))!);
+  if (f.q)
+    conds.push(or(ilike(wifiHotspot.name, `%${f.q}%`), ilike(wifiHotspot.code, `%${f.q}%`), ilike(wifiHotspot.address, `%${f.q}%`))!);
   if (f.kelurahan) conds.push(eq(wifiHotspot.kelurahanCode, f.kelurahan));
   if (f.rw) conds.push(eq(wifiHotspot.rwCode, f.rw));
   if (f.status) conds.push(eq(wifiHotspot.status, f.status));
@@ -55,7 +56,12 @@ export async function insertHotspot(db: DbOrTx, v: HotspotInsert): Promise<Hotsp
 export async function insertHotspots(db: DbOrTx, vs: HotspotInsert[]): Promise<{ id: number; code: string }[]> {
   const out: { id: number; code: string }[] = [];
   for (let i = 0; i < vs.length; i += 500) {
-    out.push(...(await db.insert(wifiHotspot).values(vs.slice(i, i + 500)).returning({ id: wifiHotspot.id, code: wifiHotspot.code })));
+    out.push(
+      ...(await db
+        .insert(wifiHotspot)
+        .values(vs.slice(i, i + 500))
+        .returning({ id: wifiHotspot.id, code: wifiHotspot.code })),
+    );
   }
   return out;
 }
@@ -119,7 +125,15 @@ export async function listAps(db: DbOrTx, f: { hotspotId?: number; health?: stri
   if (f.health) conds.push(eq(wifiAccessPoint.health, f.health));
   if (f.afterId) conds.push(gt(wifiAccessPoint.id, f.afterId));
   const q = db
-    .select({ ap: wifiAccessPoint, hotspotCode: wifiHotspot.code, hotspotName: wifiHotspot.name, kelurahanCode: wifiHotspot.kelurahanCode, rwCode: wifiHotspot.rwCode, provider: wifiHotspot.provider, hotspotStatus: wifiHotspot.status })
+    .select({
+      ap: wifiAccessPoint,
+      hotspotCode: wifiHotspot.code,
+      hotspotName: wifiHotspot.name,
+      kelurahanCode: wifiHotspot.kelurahanCode,
+      rwCode: wifiHotspot.rwCode,
+      provider: wifiHotspot.provider,
+      hotspotStatus: wifiHotspot.status,
+    })
     .from(wifiAccessPoint)
     .innerJoin(wifiHotspot, eq(wifiHotspot.id, wifiAccessPoint.hotspotId))
     .where(conds.length ? and(...conds) : undefined)

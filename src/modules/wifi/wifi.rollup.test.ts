@@ -23,7 +23,8 @@ function recentWeekday(now: Date): string {
   }
   throw new Error('no weekday');
 }
-const local = (day: string, hh: number, mm: number) => new Date(Date.parse(`${day}T${String(hh).padStart(2, '0')}:${String(mm).padStart(2, '0')}:00+07:00`));
+const local = (day: string, hh: number, mm: number) =>
+  new Date(Date.parse(`${day}T${String(hh).padStart(2, '0')}:${String(mm).padStart(2, '0')}:00+07:00`));
 
 describe('wifi roll-ups and retention', () => {
   test('hourly/daily aggregates match a hand computation, stay correct after raw rows are pruned, and pick up late heartbeats', async () => {
@@ -33,17 +34,30 @@ describe('wifi roll-ups and retention', () => {
     const mac = demoMac(500);
     const items: { mac: string; ts: string; clients: number; rx_bytes: number; tx_bytes: number; uptime_s: number }[] = [];
     // School hours: 08:00–09:50 WIB, 12 heartbeats of 5 clients; afternoon 15:00–15:50, 6 of 1 client.
-    for (let i = 0; i < 12; i++) items.push({ mac, ts: local(day, 8 + Math.floor(i / 6), (i % 6) * 10).toISOString(), clients: 5, rx_bytes: 1000, tx_bytes: 100, uptime_s: 100 + i });
-    for (let i = 0; i < 6; i++) items.push({ mac, ts: local(day, 15, i * 10).toISOString(), clients: 1, rx_bytes: 10, tx_bytes: 1, uptime_s: 200 + i });
+    for (let i = 0; i < 12; i++)
+      items.push({
+        mac,
+        ts: local(day, 8 + Math.floor(i / 6), (i % 6) * 10).toISOString(),
+        clients: 5,
+        rx_bytes: 1000,
+        tx_bytes: 100,
+        uptime_s: 100 + i,
+      });
+    for (let i = 0; i < 6; i++)
+      items.push({ mac, ts: local(day, 15, i * 10).toISOString(), clients: 1, rx_bytes: 10, tx_bytes: 1, uptime_s: 200 + i });
     const r = await wifi.telemetry.ingest(items, 'http', now);
     assert.equal(r.stored, 18, JSON.stringify(r.rejected));
     const ap = (await env.app.inject({ url: `/api/wifi/access-points/${mac}`, headers: operator.headers })).json();
 
     const first = await wifi.health.rollup(now, { settleMs: 0 });
     assert.ok(first.hours >= 3);
-    const hourly = await env.database.query<{ hour: string; heartbeats: number; clients_sum: string; clients_max: number; rx_bytes: string }>(
-      sql`select hour, heartbeats, clients_sum, clients_max, rx_bytes from wifi_usage_hourly where ap_id = ${ap.id} order by hour`,
-    );
+    const hourly = await env.database.query<{
+      hour: string;
+      heartbeats: number;
+      clients_sum: string;
+      clients_max: number;
+      rx_bytes: string;
+    }>(sql`select hour, heartbeats, clients_sum, clients_max, rx_bytes from wifi_usage_hourly where ap_id = ${ap.id} order by hour`);
     assert.deepEqual(
       hourly.map((h) => [new Date(h.hour).toISOString(), h.heartbeats, Number(h.clients_sum), h.clients_max, Number(h.rx_bytes)]),
       [
@@ -52,9 +66,22 @@ describe('wifi roll-ups and retention', () => {
         [local(day, 15, 0).toISOString(), 6, 6, 1, 60],
       ],
     );
-    const expectUsage = { day, aps: 1, clients_avg: Math.round((66 / 18) * 100) / 100, clients_max: 5, rx_bytes: 12060, tx_bytes: 1206, school_clients_avg: 5, school_rx_bytes: 12000, school_tx_bytes: 1200 };
+    const expectUsage = {
+      day,
+      aps: 1,
+      clients_avg: Math.round((66 / 18) * 100) / 100,
+      clients_max: 5,
+      rx_bytes: 12060,
+      tx_bytes: 1206,
+      school_clients_avg: 5,
+      school_rx_bytes: 12000,
+      school_tx_bytes: 1200,
+    };
     const usage = async () => {
-      const res = await env.app.inject({ url: `/api/wifi/usage?from=${day}&to=${day}&kelurahan=${ap.kelurahan_code}`, headers: operator.headers });
+      const res = await env.app.inject({
+        url: `/api/wifi/usage?from=${day}&to=${day}&kelurahan=${ap.kelurahan_code}`,
+        headers: operator.headers,
+      });
       assert.equal(res.statusCode, 200, res.body);
       const { kelurahan_code: _k, ...row } = res.json()[0];
       return row;
@@ -89,14 +116,25 @@ describe('wifi roll-ups and retention', () => {
     const now = new Date();
     const day = recentWeekday(now);
     const mac = demoMac(501);
-    await wifi.telemetry.ingest([{ mac, ts: local(day, 10, 0).toISOString(), clients: 2, rx_bytes: 5, tx_bytes: 5, uptime_s: 1 }], 'http', now);
+    await wifi.telemetry.ingest(
+      [{ mac, ts: local(day, 10, 0).toISOString(), clients: 2, rx_bytes: 5, tx_bytes: 5, uptime_s: 1 }],
+      'http',
+      now,
+    );
     await wifi.health.rollup(now, { settleMs: 0 });
-    await wifi.telemetry.ingest([{ mac, ts: local(day, 10, 30).toISOString(), clients: 4, rx_bytes: 5, tx_bytes: 5, uptime_s: 2 }], 'http', now);
+    await wifi.telemetry.ingest(
+      [{ mac, ts: local(day, 10, 30).toISOString(), clients: 4, rx_bytes: 5, tx_bytes: 5, uptime_s: 2 }],
+      'http',
+      now,
+    );
     await wifi.health.rollup(now, { settleMs: 0 });
     const ap = (await env.app.inject({ url: `/api/wifi/access-points/${mac}`, headers: operator.headers })).json();
     const d = await env.database.query<{ heartbeats: number; clients_sum: string; school_heartbeats: number }>(
       sql`select heartbeats, clients_sum, school_heartbeats from wifi_usage_daily where ap_id = ${ap.id}`,
     );
-    assert.deepEqual(d.map((x) => [x.heartbeats, Number(x.clients_sum), x.school_heartbeats]), [[2, 6, 2]]);
+    assert.deepEqual(
+      d.map((x) => [x.heartbeats, Number(x.clients_sum), x.school_heartbeats]),
+      [[2, 6, 2]],
+    );
   });
 });

@@ -40,7 +40,10 @@ export const wifiHotspot = pgTable(
     phase: text('phase').notNull(), // awal_128 | pjj_2020
     provider: text('provider'),
     bandwidthMbps: integer('bandwidth_mbps'),
-    ssids: jsonb('ssids').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    ssids: jsonb('ssids')
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     installedOn: date('installed_on', { mode: 'string' }),
     status: text('status').notNull().default('active'), // planned | active | maintenance | decommissioned
     openingHours: text('opening_hours'),

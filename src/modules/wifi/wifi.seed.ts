@@ -12,7 +12,8 @@ export const AWAL_TOTAL = 128;
 const PJJ_TOTAL = DEMO_TOTAL - AWAL_TOTAL; // 1,706
 const PROVIDERS = ['Provider A (demo)', 'Provider B (demo)', 'Provider C (demo)'];
 const SSID = 'WifiDepokBersahabat';
-const NOTE_OFFICE = 'DEMO: alamat asli (direktori depok.go.id 2020 / depok-sehat), titik perkiraan deterministik di dalam kelurahan — koordinat asli tidak tersedia';
+const NOTE_OFFICE =
+  'DEMO: alamat asli (direktori depok.go.id 2020 / depok-sehat), titik perkiraan deterministik di dalam kelurahan — koordinat asli tidak tersedia';
 const NOTE_PJJ = 'DEMO: titik perkiraan dekat titik acuan RW (estimasi) — daftar dan koordinat titik PJJ asli tidak tersedia';
 
 interface Fc {
@@ -21,7 +22,9 @@ interface Fc {
 
 /** A demo MAC in the locally administered range, from the hotspot's sequence number. */
 export function demoMac(n: number): string {
-  return ['02', 'de', '0c', (n >> 16) & 0xff, (n >> 8) & 0xff, n & 0xff].map((x) => (typeof x === 'string' ? x : x.toString(16).padStart(2, '0'))).join(':');
+  return ['02', 'de', '0c', (n >> 16) & 0xff, (n >> 8) & 0xff, n & 0xff]
+    .map((x) => (typeof x === 'string' ? x : x.toString(16).padStart(2, '0')))
+    .join(':');
 }
 
 async function seedFleet(ctx: AppContext): Promise<void> {
@@ -46,7 +49,10 @@ async function seedFleet(ctx: AppContext): Promise<void> {
     const n = name.toLowerCase();
     const alias = aliases.get(n);
     if (alias) return alias;
-    return kels.find((k) => k.name.toLowerCase() === n && (!kec || k.kecamatan_code === kec))?.code ?? kels.find((k) => k.name.toLowerCase() === n)?.code;
+    return (
+      kels.find((k) => k.name.toLowerCase() === n && (!kec || k.kecamatan_code === kec))?.code ??
+      kels.find((k) => k.name.toLowerCase() === n)?.code
+    );
   };
 
   const rows: repo.HotspotInsert[] = [];
@@ -78,7 +84,10 @@ async function seedFleet(ctx: AppContext): Promise<void> {
   // 74 offices: kantor kelurahan at their kelurahan; kantor kecamatan in the kelurahan of the same name (else the first).
   let seq = 0;
   for (const o of readReferenceCsv('facilities/kantor_kecamatan_kelurahan.csv')) {
-    const kel = o.level === 'kantor_kelurahan' ? o.code : (kelOfName(o.kecamatan_name, o.code) ?? kels.find((k) => k.kecamatan_code === o.code)!.code);
+    const kel =
+      o.level === 'kantor_kelurahan'
+        ? o.code
+        : (kelOfName(o.kecamatan_name, o.code) ?? kels.find((k) => k.kecamatan_code === o.code)!.code);
     pushAwal(++seq, o.name, o.level, kel, o.address || null);
   }
   // 32 puskesmas: in the kelurahan their name carries, else the first kelurahan of their kecamatan.
@@ -103,7 +112,11 @@ async function seedFleet(ctx: AppContext): Promise<void> {
   const awalRws = new Set(rows.map((r) => r.rwCode).filter(Boolean));
   const singles = PJJ_TOTAL - rws.length; // RWs with two: 1,706 − 924 = 782
   const rand = seededRandom('wifi:pjj-singles');
-  const others = rws.filter((r) => !awalRws.has(r.code)).map((r) => ({ r, k: rand() })).sort((a, b) => a.k - b.k).map((x) => x.r.code);
+  const others = rws
+    .filter((r) => !awalRws.has(r.code))
+    .map((r) => ({ r, k: rand() }))
+    .sort((a, b) => a.k - b.k)
+    .map((x) => x.r.code);
   const one = new Set([...awalRws, ...others.slice(0, rws.length - singles - awalRws.size)] as string[]);
   let pjj = 0;
   for (const r of rws) {
@@ -151,10 +164,24 @@ async function seedFleet(ctx: AppContext): Promise<void> {
     const ids = await repo.insertHotspots(tx, rows);
     await repo.insertAps(
       tx,
-      ids.map((h, i) => ({ mac: demoMac(i + 1), hotspotId: h.id, serial: `DEMO-${String(i + 1).padStart(5, '0')}`, model: 'Demo AP-1', firmware: '1.0.0', isDemo: true })),
+      ids.map((h, i) => ({
+        mac: demoMac(i + 1),
+        hotspotId: h.id,
+        serial: `DEMO-${String(i + 1).padStart(5, '0')}`,
+        model: 'Demo AP-1',
+        firmware: '1.0.0',
+        isDemo: true,
+      })),
     );
   });
-  ctx.log.info('wifi demo fleet seeded: %d hotspots (%d awal, %d PJJ), %d APs in %d ms', rows.length, AWAL_TOTAL, pjj, rows.length, Date.now() - t0);
+  ctx.log.info(
+    'wifi demo fleet seeded: %d hotspots (%d awal, %d PJJ), %d APs in %d ms',
+    rows.length,
+    AWAL_TOTAL,
+    pjj,
+    rows.length,
+    Date.now() - t0,
+  );
 }
 
 export const wifiSeeds: SeedStep[] = [{ name: 'wifi.demo_fleet', version: 1, demo: true, run: seedFleet }];

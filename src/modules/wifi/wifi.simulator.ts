@@ -6,7 +6,9 @@ export class SimulatorUsageError extends Error {}
 
 const WIB_MS = 7 * 3600_000;
 // Relative usage by local hour (night low, evening high).
-const DAY_CURVE = [0.15, 0.1, 0.08, 0.06, 0.06, 0.12, 0.3, 0.55, 0.7, 0.75, 0.75, 0.7, 0.75, 0.75, 0.65, 0.6, 0.7, 0.8, 0.9, 1, 1, 0.85, 0.55, 0.3];
+const DAY_CURVE = [
+  0.15, 0.1, 0.08, 0.06, 0.06, 0.12, 0.3, 0.55, 0.7, 0.75, 0.75, 0.7, 0.75, 0.75, 0.65, 0.6, 0.7, 0.8, 0.9, 1, 1, 0.85, 0.55, 0.3,
+];
 
 export function parseDuration(v: string | undefined): number | undefined {
   if (!v) return undefined;
@@ -22,7 +24,6 @@ export function parsePercent(v: string | undefined, def: number): number {
   return n / 100;
 }
 
-
 /** Clients at a local time: daily curve, school-hours peak on weekdays (07:00–14:00 WIB). */
 export function expectedClients(ap: { size: number }, at: Date, rand: () => number): number {
   const local = new Date(at.getTime() + WIB_MS);
@@ -33,4 +34,3 @@ export function expectedClients(ap: { size: number }, at: Date, rand: () => numb
   const mean = ap.size * f;
   return Math.max(0, Math.round(mean + (rand() - 0.5) * mean * 0.6));
 }
-

@@ -8,7 +8,7 @@ const p = (v: unknown) => sql.param(v);
 
 async function rows<T>(db: DbOrTx, q: SQL): Promise<T[]> {
   const r = await db.execute(q);
-  return (r as unknown as { rows: T[] }).rows;
+  return (r as { rows: T[] }).rows;
 }
 
 export interface HeartbeatColumns {

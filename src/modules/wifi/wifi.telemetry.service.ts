@@ -8,7 +8,10 @@ import * as trepo from './wifi.telemetry.repo';
 
 /** MAC in any common notation → lower-case, colon separated; undefined when it is not a MAC. */
 export function normalizeMac(v: string): string | undefined {
-  const hex = v.trim().toLowerCase().replace(/[:\-.]/g, '');
+  const hex = v
+    .trim()
+    .toLowerCase()
+    .replace(/[:\-.]/g, '');
   if (!/^[0-9a-f]{12}$/.test(hex)) return undefined;
   return hex.match(/../g)!.join(':');
 }
@@ -19,12 +22,18 @@ const Mac = z.string().transform((v, ctx) => {
   return m ?? '';
 });
 
-const Counter = (name: string) => z.number({ error: `${name} must be a number` }).int(`${name} must be a whole number`).min(0, `${name} cannot be negative`);
+const Counter = (name: string) =>
+  z
+    .number({ error: `${name} must be a number` })
+    .int(`${name} must be a whole number`)
+    .min(0, `${name} cannot be negative`);
 
 /** One heartbeat (HTTP batch item or MQTT message). rx/tx are bytes since the previous heartbeat. */
 export const TelemetryItem = z.strictObject({
   mac: Mac,
-  ts: z.union([z.iso.datetime({ offset: true }), z.number().positive()], { error: 'ts must be an ISO 8601 time with offset or unix seconds' }),
+  ts: z.union([z.iso.datetime({ offset: true }), z.number().positive()], {
+    error: 'ts must be an ISO 8601 time with offset or unix seconds',
+  }),
   clients: Counter('clients').max(100_000, 'clients is implausibly large'),
   rx_bytes: Counter('rx_bytes'),
   tx_bytes: Counter('tx_bytes'),
@@ -76,13 +85,24 @@ export class WifiTelemetry {
   /** HTTP entry point: wifi_fleet (or admin) only; `body` is the parsed JSON. */
   async ingestHttp(user: AuthUser, body: unknown): Promise<IngestResult> {
     requireRole(user, 'wifi_fleet');
-    if (!Array.isArray(body)) throw new AppError('validation_failed', 'The body must be a JSON array of heartbeats ([{mac, ts, clients, rx_bytes, tx_bytes, uptime_s}]).');
+    if (!Array.isArray(body))
+      throw new AppError(
+        'validation_failed',
+        'The body must be a JSON array of heartbeats ([{mac, ts, clients, rx_bytes, tx_bytes, uptime_s}]).',
+      );
     if (!body.length) throw new AppError('validation_failed', 'The batch is empty; send at least one heartbeat.');
     if (body.length > this.cfg.maxBatch)
-      throw new AppError('payload_too_large', `A batch holds at most ${this.cfg.maxBatch} heartbeats; this one has ${body.length}. Split it.`);
+      throw new AppError(
+        'payload_too_large',
+        `A batch holds at most ${this.cfg.maxBatch} heartbeats; this one has ${body.length}. Split it.`,
+      );
     const r = await this.ingest(body, 'http');
     if (r.rejected.length === body.length)
-      throw new AppError('validation_failed', `All ${body.length} heartbeats were rejected; nothing was stored.`, r.rejected.slice(0, 500).map((x) => ({ path: `body.${x.index}`, message: x.message })));
+      throw new AppError(
+        'validation_failed',
+        `All ${body.length} heartbeats were rejected; nothing was stored.`,
+        r.rejected.slice(0, 500).map((x) => ({ path: `body.${x.index}`, message: x.message })),
+      );
     return r;
   }
 
@@ -100,8 +120,13 @@ export class WifiTelemetry {
         return rejected.push({ index, message: `${i.path.length ? `${i.path.join('.')}: ` : ''}${i.message}` });
       }
       const ts = typeof r.data.ts === 'number' ? r.data.ts * 1000 : Date.parse(r.data.ts);
-      if (ts > now.getTime() + FUTURE_SKEW_MS) return rejected.push({ index, message: 'ts is more than 5 minutes in the future; check the device clock' });
-      if (ts < oldest) return rejected.push({ index, message: `ts is older than the ${this.cfg.rawRetentionDays}-day raw window; it would be pruned at once` });
+      if (ts > now.getTime() + FUTURE_SKEW_MS)
+        return rejected.push({ index, message: 'ts is more than 5 minutes in the future; check the device clock' });
+      if (ts < oldest)
+        return rejected.push({
+          index,
+          message: `ts is older than the ${this.cfg.rawRetentionDays}-day raw window; it would be pruned at once`,
+        });
       const key = `${r.data.mac}|${ts}`;
       if (seen.has(key)) {
         duplicates++;
@@ -155,7 +180,13 @@ export class WifiTelemetry {
   async unknownMacs(user: AuthUser, limit = 500) {
     requireRole(user, 'operator_opd', 'wifi_fleet');
     const rows = await trepo.listUnknownMacs(this.database.db, limit);
-    return rows.map((r) => ({ mac: r.mac, first_seen_at: new Date(r.first_seen_at).toISOString(), last_seen_at: new Date(r.last_seen_at).toISOString(), count: Number(r.count), via: r.via }));
+    return rows.map((r) => ({
+      mac: r.mac,
+      first_seen_at: new Date(r.first_seen_at).toISOString(),
+      last_seen_at: new Date(r.last_seen_at).toISOString(),
+      count: Number(r.count),
+      via: r.via,
+    }));
   }
 
   /** Removes a MAC from the unknown list (e.g. after registering or blocking it upstream). */

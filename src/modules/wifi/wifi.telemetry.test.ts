@@ -31,8 +31,18 @@ async function waitEvent(pred: (e: DomainEvent) => boolean, ms = 5000): Promise<
   }
 }
 
-const hb = (mac: string, ts: Date, clients = 3) => ({ mac, ts: ts.toISOString(), clients, rx_bytes: 1000, tx_bytes: 2000, uptime_s: 3600, rtt_ms: 12.5, signal_dbm: -60 });
-const post = (headers: Record<string, string>, payload: unknown) => env.app.inject({ method: 'POST', url: '/api/wifi/telemetry', headers, payload: payload as object });
+const hb = (mac: string, ts: Date, clients = 3) => ({
+  mac,
+  ts: ts.toISOString(),
+  clients,
+  rx_bytes: 1000,
+  tx_bytes: 2000,
+  uptime_s: 3600,
+  rtt_ms: 12.5,
+  signal_dbm: -60,
+});
+const post = (headers: Record<string, string>, payload: unknown) =>
+  env.app.inject({ method: 'POST', url: '/api/wifi/telemetry', headers, payload: payload as object });
 
 describe('wifi telemetry', () => {
   test('only wifi_fleet (or admin) may push; others 403, anonymous 401', async () => {
@@ -65,7 +75,10 @@ describe('wifi telemetry', () => {
     assert.equal(r.duplicates, 1);
     assert.equal(r.unknown, 1);
     assert.deepEqual(r.unknown_macs, ['02:00:00:00:99:99']);
-    assert.deepEqual(r.rejected.map((x: { index: number }) => x.index), [1, 3, 6]);
+    assert.deepEqual(
+      r.rejected.map((x: { index: number }) => x.index),
+      [1, 3, 6],
+    );
     assert.match(r.rejected[0].message, /clients/);
     assert.match(r.rejected[2].message, /future/);
     // Re-sending the same batch stores nothing new (dedup on mac+ts).
@@ -115,9 +128,17 @@ describe('wifi health and alerts', () => {
 
     events.length = 0;
     await wifi.health.evaluate(min(6));
-    await waitEvent((e) => e.type === 'wifi.ap.state_changed' && (e.data as { mac: string; to: string }).mac === mac && (e.data as { to: string }).to === 'PROBLEM');
+    await waitEvent(
+      (e) =>
+        e.type === 'wifi.ap.state_changed' &&
+        (e.data as { mac: string; to: string }).mac === mac &&
+        (e.data as { to: string }).to === 'PROBLEM',
+    );
     const opened = await waitEvent((e) => e.type === 'wifi.alert.opened' && (e.data as { mac: string }).mac === mac);
-    assert.deepEqual([(opened.data as { started_at: string }).started_at, (opened.data as { detected_at: string }).detected_at], [t0.toISOString(), min(6).toISOString()]);
+    assert.deepEqual(
+      [(opened.data as { started_at: string }).started_at, (opened.data as { detected_at: string }).detected_at],
+      [t0.toISOString(), min(6).toISOString()],
+    );
     const notOk = (await env.app.inject({ url: '/api/wifi/ops/aps-not-ok', headers: operator.headers })).json();
     const mine = notOk.find((x: { mac: string }) => x.mac === mac);
     assert.equal(mine.health, 'PROBLEM');
@@ -125,7 +146,10 @@ describe('wifi health and alerts', () => {
     // How long: from the last heartbeat (t0), not from when the check noticed (min 6).
     assert.equal(mine.since, min(6).toISOString());
     assert.equal(mine.down_since, t0.toISOString());
-    assert.ok(Math.abs(mine.duration_s - (Date.now() - t0.getTime()) / 1000) <= 5, `duration ${mine.duration_s} s counts from the last heartbeat`);
+    assert.ok(
+      Math.abs(mine.duration_s - (Date.now() - t0.getTime()) / 1000) <= 5,
+      `duration ${mine.duration_s} s counts from the last heartbeat`,
+    );
     const notOkCsv = (await env.app.inject({ url: '/api/wifi/ops/aps-not-ok?format=csv', headers: operator.headers })).body.split('\r\n');
     assert.match(notOkCsv[0], /^mac,health,reason,since,down_since,duration_s,/);
     assert.ok(notOkCsv.some((l) => l.startsWith(`${mac},PROBLEM,`) && l.includes(`,${min(6).toISOString()},${t0.toISOString()},`)));
@@ -136,7 +160,9 @@ describe('wifi health and alerts', () => {
     assert.equal(open.items[0].severity, 'CRITICAL');
     assert.equal(open.items[0].started_at, t0.toISOString(), 'the alert starts when the AP went silent');
     assert.equal(open.items[0].detected_at, min(6).toISOString(), 'and records when the check noticed');
-    const escalated = (await env.app.inject({ url: '/api/wifi/ops/aps-not-ok', headers: operator.headers })).json().find((x: { mac: string }) => x.mac === mac);
+    const escalated = (await env.app.inject({ url: '/api/wifi/ops/aps-not-ok', headers: operator.headers }))
+      .json()
+      .find((x: { mac: string }) => x.mac === mac);
     assert.equal(escalated.since, min(31).toISOString());
     assert.equal(escalated.down_since, t0.toISOString(), 'escalation does not restart the clock');
     details = (await env.app.inject(`/api/wifi/hotspots/${hotspotId}`)).json();
@@ -145,10 +171,19 @@ describe('wifi health and alerts', () => {
     assert.ok(list.rows.some((r: unknown[]) => r[0] === hotspotId));
 
     // The operator acknowledges with a note.
-    const ack = await env.app.inject({ method: 'POST', url: `/api/wifi/alerts/${open.items[0].id}/ack`, headers: operator.headers, payload: { note: 'Teknisi dikirim' } });
+    const ack = await env.app.inject({
+      method: 'POST',
+      url: `/api/wifi/alerts/${open.items[0].id}/ack`,
+      headers: operator.headers,
+      payload: { note: 'Teknisi dikirim' },
+    });
     assert.equal(ack.statusCode, 200, ack.body);
     assert.equal(ack.json().ack_note, 'Teknisi dikirim');
-    assert.equal((await env.app.inject({ method: 'POST', url: `/api/wifi/alerts/${open.items[0].id}/ack`, headers: warga.headers, payload: {} })).statusCode, 403);
+    assert.equal(
+      (await env.app.inject({ method: 'POST', url: `/api/wifi/alerts/${open.items[0].id}/ack`, headers: warga.headers, payload: {} }))
+        .statusCode,
+      403,
+    );
 
     await wifi.telemetry.ingest([hb(mac, min(32), 2)], 'http', min(32));
     events.length = 0;
@@ -166,12 +201,18 @@ describe('wifi health and alerts', () => {
   test('alert history pages by keyset and exports CSV', async () => {
     const wifi = env.ctx.services.wifi;
     const t0 = new Date(Math.floor(Date.now() / 60_000) * 60_000);
-    await wifi.telemetry.ingest([20, 21, 22].map((n) => hb(demoMac(n), t0)), 'http', t0);
+    await wifi.telemetry.ingest(
+      [20, 21, 22].map((n) => hb(demoMac(n), t0)),
+      'http',
+      t0,
+    );
     await wifi.health.evaluate(new Date(t0.getTime() + 10 * 60_000));
     const p1 = (await env.app.inject({ url: '/api/wifi/alerts?status=open&limit=2', headers: operator.headers })).json();
     assert.equal(p1.items.length, 2);
     assert.ok(p1.next_before);
-    const p2 = (await env.app.inject({ url: `/api/wifi/alerts?status=open&limit=2&before=${p1.next_before}`, headers: operator.headers })).json();
+    const p2 = (
+      await env.app.inject({ url: `/api/wifi/alerts?status=open&limit=2&before=${p1.next_before}`, headers: operator.headers })
+    ).json();
     assert.ok(p2.items.length >= 1);
     assert.ok(p2.items.every((a: { id: number }) => a.id < p1.next_before));
     const csv = await env.app.inject({ url: '/api/wifi/alerts?format=csv', headers: operator.headers });
@@ -185,10 +226,23 @@ describe('wifi health and alerts', () => {
     const cur = (await env.app.inject({ url: '/api/wifi/health/rules', headers: operator.headers })).json();
     assert.equal(cur.no_heartbeat_problem_s, 300);
     assert.equal(cur.zero_clients_s, 10800);
-    const bad = await env.app.inject({ method: 'PUT', url: '/api/wifi/health/rules', headers: admin.headers, payload: { ...cur, no_heartbeat_critical_s: 100 } });
+    const bad = await env.app.inject({
+      method: 'PUT',
+      url: '/api/wifi/health/rules',
+      headers: admin.headers,
+      payload: { ...cur, no_heartbeat_critical_s: 100 },
+    });
     assert.equal(bad.statusCode, 400);
-    assert.equal((await env.app.inject({ method: 'PUT', url: '/api/wifi/health/rules', headers: operator.headers, payload: cur })).statusCode, 403);
-    const ok = await env.app.inject({ method: 'PUT', url: '/api/wifi/health/rules', headers: admin.headers, payload: { ...cur, no_heartbeat_problem_s: 600 } });
+    assert.equal(
+      (await env.app.inject({ method: 'PUT', url: '/api/wifi/health/rules', headers: operator.headers, payload: cur })).statusCode,
+      403,
+    );
+    const ok = await env.app.inject({
+      method: 'PUT',
+      url: '/api/wifi/health/rules',
+      headers: admin.headers,
+      payload: { ...cur, no_heartbeat_problem_s: 600 },
+    });
     assert.equal(ok.statusCode, 200);
     assert.equal((await env.ctx.services.wifi.health.rules()).noHeartbeatProblemS, 600);
     await env.app.inject({ method: 'PUT', url: '/api/wifi/health/rules', headers: admin.headers, payload: cur });

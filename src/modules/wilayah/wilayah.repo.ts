@@ -87,7 +87,13 @@ export async function listRtNumbers(db: Db, rwCode: string): Promise<string[]> {
 
 export async function kecamatanBoundaries(db: Db) {
   return db
-    .select({ code: kecamatan.code, name: kecamatan.name, areaKm2: kecamatan.areaKm2, rwCount: kecamatan.rwCount, boundary: kecamatan.boundary })
+    .select({
+      code: kecamatan.code,
+      name: kecamatan.name,
+      areaKm2: kecamatan.areaKm2,
+      rwCount: kecamatan.rwCount,
+      boundary: kecamatan.boundary,
+    })
     .from(kecamatan)
     .orderBy(asc(kecamatan.code));
 }
@@ -112,7 +118,7 @@ export async function replaceRegistry(
   rws: (typeof rw.$inferInsert)[],
   rts: (typeof rt.$inferInsert)[],
 ): Promise<{ removedRw: number }> {
-  const keep = rws.map((r) => r.code!);
+  const keep = rws.map((r) => r.code);
   const removed = await tx
     .delete(rw)
     .where(and(inArray(rw.kelurahanCode, kelurahanList), keep.length ? notInArray(rw.code, keep) : undefined))

@@ -4,19 +4,29 @@ import { z } from 'zod';
 import { requireUser } from '../../platform/access';
 import type { WilayahService } from './wilayah.service';
 import * as dto from './wilayah.dto';
+import { csvBody } from '../../platform/csv';
 
 const tags = ['wilayah'];
 
 export function wilayahRoutes(app: FastifyInstance, service: WilayahService): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/api/wilayah/kecamatan', { schema: { tags, summary: 'The 11 kecamatan of Depok', response: { 200: z.array(dto.Kecamatan) } } }, async () =>
-    service.listKecamatan(),
+  r.get(
+    '/api/wilayah/kecamatan',
+    { schema: { tags, summary: 'The 11 kecamatan of Depok', response: { 200: z.array(dto.Kecamatan) } } },
+    async () => service.listKecamatan(),
   );
 
   r.get(
     '/api/wilayah/kelurahan',
-    { schema: { tags, summary: 'Kelurahan, optionally of one kecamatan', querystring: dto.KelurahanQuery, response: { 200: z.array(dto.Kelurahan) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Kelurahan, optionally of one kecamatan',
+        querystring: dto.KelurahanQuery,
+        response: { 200: z.array(dto.Kelurahan) },
+      },
+    },
     async (req) => service.listKelurahan(req.query.kecamatan),
   );
 
@@ -46,7 +56,14 @@ export function wilayahRoutes(app: FastifyInstance, service: WilayahService): vo
 
   r.get(
     '/api/wilayah/locate',
-    { schema: { tags, summary: 'Kecamatan, kelurahan and nearest RW of a point', querystring: dto.LocateQuery, response: { 200: dto.LocateResult } } },
+    {
+      schema: {
+        tags,
+        summary: 'Kecamatan, kelurahan and nearest RW of a point',
+        querystring: dto.LocateQuery,
+        response: { 200: dto.LocateResult },
+      },
+    },
     async (req) => service.locate(req.query.lat, req.query.lng),
   );
 
@@ -62,7 +79,7 @@ export function wilayahRoutes(app: FastifyInstance, service: WilayahService): vo
     },
     async (req) => {
       const user = requireUser(req);
-      return service.importRwCsv(user, String(req.body ?? ''), String(req.id));
+      return service.importRwCsv(user, csvBody(req.body), String(req.id));
     },
   );
 }

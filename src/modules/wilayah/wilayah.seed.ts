@@ -19,9 +19,7 @@ async function seedRegions(ctx: AppContext): Promise<void> {
   const db = ctx.database.db;
   const kecCsv = readReferenceCsv('admin/kecamatan.csv');
   const kelCsv = readReferenceCsv('admin/kelurahan.csv');
-  const counts = readReferenceCsv('admin/rt_rw_counts.csv').filter(
-    (r) => r.level === 'kecamatan' && r.date === '2020-04-11' && r.rw_count,
-  );
+  const counts = readReferenceCsv('admin/rt_rw_counts.csv').filter((r) => r.level === 'kecamatan' && r.date === '2020-04-11' && r.rw_count);
   const kecGeo = readReferenceJson<Fc>('geo/kecamatan.geojson');
   const kelGeo = readReferenceJson<Fc>('geo/kelurahan.geojson');
   const kecGeom = new Map(kecGeo.features.map((f) => [String(f.properties.code), f.geometry]));
@@ -56,24 +54,38 @@ async function seedRegions(ctx: AppContext): Promise<void> {
     const rwRows: (typeof rw.$inferInsert)[] = [];
     for (const kec of kecCsv) {
       const kels = kelCsv.filter((k) => k.kecamatan_code === kec.code).sort((a, b) => a.code.localeCompare(b.code));
-      const shares = apportion(rwByKec.get(kec.code)!, kels.map((k) => Number(k.polygon_area_km2)));
+      const shares = apportion(
+        rwByKec.get(kec.code)!,
+        kels.map((k) => Number(k.polygon_area_km2)),
+      );
       kels.forEach((kel, i) => {
         const rand = seededRandom(`rw:${kel.code}`);
         for (let n = 1; n <= shares[i]; n++) {
           const p = randomPointIn(kelGeom.get(kel.code)!, rand);
-          rwRows.push({ code: `${kel.code}/${String(n).padStart(3, '0')}`, kelurahanCode: kel.code, number: String(n).padStart(3, '0'), lat: p.lat, lng: p.lng, estimated: true });
+          rwRows.push({
+            code: `${kel.code}/${String(n).padStart(3, '0')}`,
+            kelurahanCode: kel.code,
+            number: String(n).padStart(3, '0'),
+            lat: p.lat,
+            lng: p.lng,
+            estimated: true,
+          });
         }
       });
     }
     await tx.insert(rw).values(rwRows);
 
     const rand = seededRandom('rt-split');
-    const rtShares = apportion(RT_TOTAL_2021, rwRows.map(() => 0.5 + rand()), 2);
+    const rtShares = apportion(
+      RT_TOTAL_2021,
+      rwRows.map(() => 0.5 + rand()),
+      2,
+    );
     const rtRows: (typeof rt.$inferInsert)[] = [];
     rwRows.forEach((r, i) => {
       for (let n = 1; n <= rtShares[i]; n++) {
         const num = String(n).padStart(3, '0');
-        rtRows.push({ code: `${r.code}/${num}`, rwCode: r.code!, number: num, estimated: true });
+        rtRows.push({ code: `${r.code}/${num}`, rwCode: r.code, number: num, estimated: true });
       }
     });
     for (let i = 0; i < rtRows.length; i += 1000) await tx.insert(rt).values(rtRows.slice(i, i + 1000));

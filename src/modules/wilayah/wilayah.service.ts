@@ -54,8 +54,7 @@ export class WilayahService {
 
   /** Kelurahan, optionally of one kecamatan (unknown code → 404). */
   async listKelurahan(kecamatanCode?: string) {
-    if (kecamatanCode && !(await repo.kecamatanExists(this.database.db, kecamatanCode)))
-      throw notFound(`Kecamatan ${kecamatanCode}`);
+    if (kecamatanCode && !(await repo.kecamatanExists(this.database.db, kecamatanCode))) throw notFound(`Kecamatan ${kecamatanCode}`);
     return (await repo.listKelurahan(this.database.db, kecamatanCode)).map(presentKelurahan);
   }
 
@@ -69,7 +68,15 @@ export class WilayahService {
   async listRw(kelurahanCode: string) {
     await this.getKelurahan(kelurahanCode);
     const rows = await repo.listRw(this.database.db, kelurahanCode);
-    return rows.map((r) => ({ code: r.code, number: r.number, kelurahan_code: r.kelurahanCode, lat: r.lat, lng: r.lng, estimated: r.estimated, rt_count: r.rtCount }));
+    return rows.map((r) => ({
+      code: r.code,
+      number: r.number,
+      kelurahan_code: r.kelurahanCode,
+      lat: r.lat,
+      lng: r.lng,
+      estimated: r.estimated,
+      rt_count: r.rtCount,
+    }));
   }
 
   /** An RW with its RT numbers, or undefined. For other modules (e.g. covid validates RTs). */
@@ -80,11 +87,21 @@ export class WilayahService {
   }
 
   /** Every RW with its kelurahan, kecamatan and RT count (for covid aggregates and demo data). */
-  async rwRegistry(): Promise<{ code: string; number: string; kelurahanCode: string; kecamatanCode: string; lat: number; lng: number; rtCount: number }[]> {
+  async rwRegistry(): Promise<
+    { code: string; number: string; kelurahanCode: string; kecamatanCode: string; lat: number; lng: number; rtCount: number }[]
+  > {
     const out = [];
     for (const k of await repo.listKelurahan(this.database.db))
       for (const r of await repo.listRw(this.database.db, k.code))
-        out.push({ code: r.code, number: r.number, kelurahanCode: k.code, kecamatanCode: k.kecamatanCode, lat: r.lat, lng: r.lng, rtCount: r.rtCount });
+        out.push({
+          code: r.code,
+          number: r.number,
+          kelurahanCode: k.code,
+          kecamatanCode: k.kecamatanCode,
+          lat: r.lat,
+          lng: r.lng,
+          rtCount: r.rtCount,
+        });
     return out;
   }
 
@@ -115,8 +132,7 @@ export class WilayahService {
   /** Point-in-polygon lookup: kecamatan, kelurahan and the nearest RW of that kelurahan. */
   async locate(lat: number, lng: number) {
     const area = await this.kelurahanAt(lat, lng);
-    if (!area)
-      throw new AppError('not_found', `The point ${lat}, ${lng} is outside Kota Depok. Pick a point inside the city boundary.`);
+    if (!area) throw new AppError('not_found', `The point ${lat}, ${lng} is outside Kota Depok. Pick a point inside the city boundary.`);
     const rws = await repo.listRw(this.database.db, area.code);
     let nearest: (typeof rws)[number] | undefined;
     let best = Infinity;
@@ -150,11 +166,14 @@ export class WilayahService {
     rows.forEach((r, i) => {
       const at = `row ${i + 2}`;
       const kel = r.kelurahan_code;
-      if (!known.has(kel)) return errors.push({ path: at, message: `Unknown kelurahan code "${kel}" (use the Kemendagri code, e.g. 32.76.01.1006).` });
+      if (!known.has(kel))
+        return errors.push({ path: at, message: `Unknown kelurahan code "${kel}" (use the Kemendagri code, e.g. 32.76.01.1006).` });
       const n = Number(r.rw);
-      if (!/^\d{1,3}$/.test(r.rw) || n < 1) return errors.push({ path: at, message: `RW number "${r.rw}" must be a whole number from 1 to 999.` });
+      if (!/^\d{1,3}$/.test(r.rw) || n < 1)
+        return errors.push({ path: at, message: `RW number "${r.rw}" must be a whole number from 1 to 999.` });
       const rtCount = Number(r.rt_count);
-      if (!/^\d{1,2}$/.test(r.rt_count) || rtCount < 1) return errors.push({ path: at, message: `rt_count "${r.rt_count}" must be a whole number from 1 to 99.` });
+      if (!/^\d{1,2}$/.test(r.rt_count) || rtCount < 1)
+        return errors.push({ path: at, message: `rt_count "${r.rt_count}" must be a whole number from 1 to 99.` });
       const code = `${kel}/${String(n).padStart(3, '0')}`;
       if (seen.has(code)) return errors.push({ path: at, message: `RW ${code} appears more than once.` });
       seen.add(code);
@@ -176,7 +195,7 @@ export class WilayahService {
       }
     });
     failOnRowErrors(errors);
-    const kelurahanList = [...new Set(rws.map((r) => r.kelurahanCode!))];
+    const kelurahanList = [...new Set(rws.map((r) => r.kelurahanCode))];
     try {
       const res = await this.database.db.transaction(async (tx) => {
         const out = await repo.replaceRegistry(tx, kelurahanList, rws, rts);
@@ -195,7 +214,10 @@ export class WilayahService {
     } catch (err) {
       const e = err as { code?: string; cause?: { code?: string } };
       if (e.code === '23503' || e.cause?.code === '23503')
-        throw new AppError('conflict', 'Some RWs this file would remove still have data (reports, hotspots) attached. Include them in the file.');
+        throw new AppError(
+          'conflict',
+          'Some RWs this file would remove still have data (reports, hotspots) attached. Include them in the file.',
+        );
       throw err;
     }
   }

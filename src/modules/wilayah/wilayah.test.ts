@@ -15,15 +15,25 @@ describe('wilayah', () => {
     assert.equal(res.statusCode, 200);
     const list = res.json() as { code: string; rw_count: number; kelurahan_count: number }[];
     assert.equal(list.length, 11);
-    assert.equal(list.reduce((a, k) => a + k.rw_count, 0), 924);
-    assert.equal(list.reduce((a, k) => a + k.kelurahan_count, 0), 63);
+    assert.equal(
+      list.reduce((a, k) => a + k.rw_count, 0),
+      924,
+    );
+    assert.equal(
+      list.reduce((a, k) => a + k.kelurahan_count, 0),
+      63,
+    );
   });
 
   test('kelurahan RW estimates add up to each kecamatan count', async () => {
     const kec = (await env.app.inject('/api/wilayah/kecamatan')).json() as { code: string; rw_count: number }[];
     for (const k of kec) {
       const kels = (await env.app.inject(`/api/wilayah/kelurahan?kecamatan=${k.code}`)).json() as { rw_count: number }[];
-      assert.equal(kels.reduce((a, x) => a + x.rw_count, 0), k.rw_count, k.code);
+      assert.equal(
+        kels.reduce((a, x) => a + x.rw_count, 0),
+        k.rw_count,
+        k.code,
+      );
       assert.ok(kels.every((x) => x.rw_count >= 1));
     }
   });
@@ -76,7 +86,10 @@ describe('wilayah', () => {
     const svc = env.ctx.services.wilayah;
     const bad = 'kelurahan_code,rw,rt_count\n32.76.01.1007,1,5\n32.76.01.9999,2,3\n32.76.01.1007,3,0\n';
     await assert.rejects(svc.importRwCsv(null, bad), (e: { details: { path: string }[] }) => {
-      assert.deepEqual(e.details.map((d) => d.path), ['row 3', 'row 4']);
+      assert.deepEqual(
+        e.details.map((d) => d.path),
+        ['row 3', 'row 4'],
+      );
       return true;
     });
     const before = (await env.app.inject('/api/wilayah/rw?kelurahan=32.76.01.1007')).json() as unknown[];
@@ -86,7 +99,10 @@ describe('wilayah', () => {
     const r = await svc.importRwCsv(null, good);
     assert.deepEqual(r, { kelurahan: 1, rw: 8, rt: 3 + 4 + 5 + 6 + 7 + 8 + 9 + 10, removed_rw: 0 });
     const after = (await env.app.inject('/api/wilayah/rw?kelurahan=32.76.01.1007')).json() as { estimated: boolean; rt_count: number }[];
-    assert.deepEqual(after.map((x) => [x.estimated, x.rt_count]), [3, 4, 5, 6, 7, 8, 9, 10].map((n) => [false, n]));
+    assert.deepEqual(
+      after.map((x) => [x.estimated, x.rt_count]),
+      [3, 4, 5, 6, 7, 8, 9, 10].map((n) => [false, n]),
+    );
   });
 
   test('an import that would drop RWs with data attached is a 409 and changes nothing', async () => {
@@ -104,10 +120,20 @@ describe('wilayah', () => {
 
   test('RW import needs an admin', async () => {
     const csv = { 'content-type': 'text/csv' };
-    const anon = await env.app.inject({ method: 'POST', url: '/api/wilayah/rw/import', headers: csv, payload: 'kelurahan_code,rw,rt_count\n' });
+    const anon = await env.app.inject({
+      method: 'POST',
+      url: '/api/wilayah/rw/import',
+      headers: csv,
+      payload: 'kelurahan_code,rw,rt_count\n',
+    });
     assert.equal(anon.statusCode, 401);
     const warga = await buildUser(env, { role: 'warga' });
-    const res = await env.app.inject({ method: 'POST', url: '/api/wilayah/rw/import', headers: { ...warga.headers, ...csv }, payload: 'kelurahan_code,rw,rt_count\n32.76.01.1008,1,5\n' });
+    const res = await env.app.inject({
+      method: 'POST',
+      url: '/api/wilayah/rw/import',
+      headers: { ...warga.headers, ...csv },
+      payload: 'kelurahan_code,rw,rt_count\n32.76.01.1008,1,5\n',
+    });
     assert.equal(res.statusCode, 403);
   });
 });

@@ -22,7 +22,12 @@ export function auditRoutes(app: FastifyInstance, db: Db): void {
     },
     async (req, reply) => {
       const user = requireUser(req);
-      const page = await auditPage(db, user, { entity: req.query.entity, entityId: req.query.entity_id, before: req.query.before, limit: req.query.limit });
+      const page = await auditPage(db, user, {
+        entity: req.query.entity,
+        entityId: req.query.entity_id,
+        before: req.query.before,
+        limit: req.query.limit,
+      });
       reply.header('Cache-Control', 'no-store');
       return { items: page.items.map(presentAudit), next_before: page.nextBefore };
     },

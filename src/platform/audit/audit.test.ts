@@ -13,7 +13,14 @@ before(async () => {
   // Ten records of a test entity, written the way modules write them.
   for (let i = 1; i <= 10; i++) {
     await env.database.db.transaction(async (tx) => {
-      await recordAudit(tx, { actor: admin, action: 'update', entity: 'test.thing', entityId: `thing-${i % 2}`, before: { n: i - 1 }, after: { n: i } });
+      await recordAudit(tx, {
+        actor: admin,
+        action: 'update',
+        entity: 'test.thing',
+        entityId: `thing-${i % 2}`,
+        before: { n: i - 1 },
+        after: { n: i },
+      });
     });
   }
 });
@@ -46,19 +53,34 @@ describe('audit log', () => {
     const r = await get('/api/audit?entity=test.thing&limit=4');
     assert.equal(r.statusCode, 200);
     assert.equal(r.headers['cache-control'], 'no-store');
-    const p1 = r.json() as { items: { id: number; entity_id: string; after: { n: number }; actor_id: string; actor_role: string; at: string }[]; next_before: number };
-    assert.deepEqual(p1.items.map((i) => i.after.n), [10, 9, 8, 7]);
+    const p1 = r.json() as {
+      items: { id: number; entity_id: string; after: { n: number }; actor_id: string; actor_role: string; at: string }[];
+      next_before: number;
+    };
+    assert.deepEqual(
+      p1.items.map((i) => i.after.n),
+      [10, 9, 8, 7],
+    );
     assert.equal(p1.items[0].actor_id, admin.id);
     assert.equal(p1.items[0].actor_role, 'admin');
     assert.ok(!Number.isNaN(Date.parse(p1.items[0].at)));
     assert.equal(p1.next_before, p1.items[3].id);
     const p2 = (await get(`/api/audit?entity=test.thing&limit=4&before=${p1.next_before}`)).json();
-    assert.deepEqual(p2.items.map((i: { after: { n: number } }) => i.after.n), [6, 5, 4, 3]);
+    assert.deepEqual(
+      p2.items.map((i: { after: { n: number } }) => i.after.n),
+      [6, 5, 4, 3],
+    );
     const p3 = (await get(`/api/audit?entity=test.thing&limit=4&before=${p2.next_before}`)).json();
-    assert.deepEqual(p3.items.map((i: { after: { n: number } }) => i.after.n), [2, 1]);
+    assert.deepEqual(
+      p3.items.map((i: { after: { n: number } }) => i.after.n),
+      [2, 1],
+    );
     assert.equal(p3.next_before, null);
     const odd = (await get('/api/audit?entity=test.thing&entity_id=thing-1')).json();
-    assert.deepEqual(odd.items.map((i: { after: { n: number } }) => i.after.n), [9, 7, 5, 3, 1]);
+    assert.deepEqual(
+      odd.items.map((i: { after: { n: number } }) => i.after.n),
+      [9, 7, 5, 3, 1],
+    );
   });
 
   test('bad query parameters are 400; non-admins 403; anonymous 401', async () => {

@@ -45,7 +45,14 @@ interface Chunk {
 
 function isChunk(v: unknown): v is Chunk {
   const c = v as Chunk;
-  return typeof c === 'object' && c !== null && typeof c.chunk === 'string' && typeof c.i === 'number' && typeof c.n === 'number' && typeof c.d === 'string';
+  return (
+    typeof c === 'object' &&
+    c !== null &&
+    typeof c.chunk === 'string' &&
+    typeof c.i === 'number' &&
+    typeof c.n === 'number' &&
+    typeof c.d === 'string'
+  );
 }
 
 /**
@@ -94,7 +101,9 @@ export async function createEventBus(database: Database): Promise<EventBus> {
   const cleanups: (() => Promise<void> | void)[] = [];
   if (database.kind === 'postgres') {
     cleanups.push(await database.listen(CHANNEL, onPayload));
-    cleanups.push(database.onReconnect(() => deliver({ id: randomUUID(), type: BUS_RESYNC_EVENT, at: new Date().toISOString(), data: {} })));
+    cleanups.push(
+      database.onReconnect(() => deliver({ id: randomUUID(), type: BUS_RESYNC_EVENT, at: new Date().toISOString(), data: {} })),
+    );
   }
   return {
     async publish(type, data) {
@@ -109,7 +118,10 @@ export async function createEventBus(database: Database): Promise<EventBus> {
         await database.notify(CHANNEL, payload);
         return;
       }
-      if (bytes > MAX_EVENT_BYTES) throw new Error(`Event ${type} is ${bytes} bytes; events are limited to ${MAX_EVENT_BYTES} bytes (send an id and let readers fetch the rest).`);
+      if (bytes > MAX_EVENT_BYTES)
+        throw new Error(
+          `Event ${type} is ${bytes} bytes; events are limited to ${MAX_EVENT_BYTES} bytes (send an id and let readers fetch the rest).`,
+        );
       const b64 = Buffer.from(payload).toString('base64');
       const n = Math.ceil(b64.length / CHUNK_CHARS);
       await database.db.transaction(async (tx) => {

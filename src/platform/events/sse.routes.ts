@@ -37,11 +37,7 @@ export function openSseStreams(): number {
 }
 
 const Query = z.strictObject({
-  types: z
-    .string()
-    .max(500)
-    .optional()
-    .describe('Comma-separated event type prefixes, e.g. `covid.,wifi.ap.`; default: every public type'),
+  types: z.string().max(500).optional().describe('Comma-separated event type prefixes, e.g. `covid.,wifi.ap.`; default: every public type'),
 });
 
 /**

@@ -22,10 +22,7 @@ export interface CachedPayload {
  * A public read whose body is built once and served from memory with a strong ETag and gzip/br
  * prepared ahead: under load the cost per request is a header check and a socket write.
  */
-export function cachedPayload(
-  build: () => Promise<unknown>,
-  opts: { contentType?: string; maxAgeS?: number } = {},
-): CachedPayload {
+export function cachedPayload(build: () => Promise<unknown>, opts: { contentType?: string; maxAgeS?: number } = {}): CachedPayload {
   const contentType = opts.contentType ?? 'application/json; charset=utf-8';
   const cacheControl = `public, max-age=${opts.maxAgeS ?? 60}, stale-while-revalidate=300`;
   let current: Promise<Built> | undefined;

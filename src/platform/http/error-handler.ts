@@ -38,13 +38,18 @@ export function installErrorHandler(app: FastifyInstance): void {
       case 'FST_ERR_CTP_BODY_TOO_LARGE':
         return send(reply, req, new AppError('payload_too_large', 'The request body is larger than this endpoint accepts.'));
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-        return send(reply, req, new AppError('unsupported_media_type', `Content type not supported here: ${req.headers['content-type'] ?? 'none'}.`));
+        return send(
+          reply,
+          req,
+          new AppError('unsupported_media_type', `Content type not supported here: ${req.headers['content-type'] ?? 'none'}.`),
+        );
       case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
         return send(reply, req, new AppError('validation_failed', 'The Content-Length header does not match the body.'));
       default:
         break;
     }
-    if (err.statusCode === 429) return send(reply, req, new AppError('rate_limited', err.message || 'Too many requests; wait a minute and try again.'));
+    if (err.statusCode === 429)
+      return send(reply, req, new AppError('rate_limited', err.message || 'Too many requests; wait a minute and try again.'));
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       return send(reply, req, new AppError('validation_failed', err.message));
     }

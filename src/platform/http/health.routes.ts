@@ -19,12 +19,19 @@ export function healthRoutes(app: FastifyInstance, ctx: AppContext, readiness: R
       schema: {
         tags: ['platform'],
         summary: 'Liveness: the process answers',
-        response: { 200: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']), version: z.string(), uptime_s: z.number() }) },
+        response: {
+          200: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']), version: z.string(), uptime_s: z.number() }),
+        },
       },
     },
     async (_req, reply) => {
       reply.header('Cache-Control', 'no-store');
-      return { status: 'ok' as const, db: ctx.config.db, version: ctx.config.version, uptime_s: Math.round((Date.now() - startedAt) / 1000) };
+      return {
+        status: 'ok' as const,
+        db: ctx.config.db,
+        version: ctx.config.version,
+        uptime_s: Math.round((Date.now() - startedAt) / 1000),
+      };
     },
   );
   r.get(
@@ -33,7 +40,10 @@ export function healthRoutes(app: FastifyInstance, ctx: AppContext, readiness: R
       schema: {
         tags: ['platform'],
         summary: 'Readiness: migrations done and the database answers (503 otherwise)',
-        response: { 200: z.object({ status: z.literal('ready'), db: z.string() }), 503: z.object({ status: z.literal('not_ready'), reason: z.string() }) },
+        response: {
+          200: z.object({ status: z.literal('ready'), db: z.string() }),
+          503: z.object({ status: z.literal('not_ready'), reason: z.string() }),
+        },
       },
     },
     async (_req, reply) => {

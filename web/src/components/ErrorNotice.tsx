@@ -2,7 +2,17 @@ import { ApiError } from '../api';
 import { useT } from '../i18n';
 import type { MessageKey } from '../i18n/id';
 
-const TITLED = new Set(['validation_failed', 'unauthenticated', 'forbidden', 'csrf_failed', 'not_found', 'conflict', 'rate_limited', 'unavailable', 'network']);
+const TITLED = new Set([
+  'validation_failed',
+  'unauthenticated',
+  'forbidden',
+  'csrf_failed',
+  'not_found',
+  'conflict',
+  'rate_limited',
+  'unavailable',
+  'network',
+]);
 
 interface Props {
   error: unknown;
@@ -20,7 +30,7 @@ export function ErrorNotice({ error, title, message, onRetry, retryLabel }: Prop
   const e = error instanceof ApiError ? error : null;
   const code = e?.code ?? 'generic';
   const heading = title ?? t((TITLED.has(code) ? `error.title.${code}` : 'error.title.generic') as MessageKey);
-  const text = message ?? (code === 'network' ? t('error.network') : (error as Error)?.message ?? String(error));
+  const text = message ?? (code === 'network' ? t('error.network') : ((error as Error)?.message ?? String(error)));
   return (
     <div className="notice notice-error" role="alert">
       <strong className="notice-title">{heading}</strong>
@@ -28,7 +38,9 @@ export function ErrorNotice({ error, title, message, onRetry, retryLabel }: Prop
       {e && e.details.length > 0 && (
         <ul className="notice-details">
           {e.details.map((d, i) => (
-            <li key={i}>{d.path ? <code>{d.path}</code> : null} {d.message}</li>
+            <li key={i}>
+              {d.path ? <code>{d.path}</code> : null} {d.message}
+            </li>
           ))}
         </ul>
       )}

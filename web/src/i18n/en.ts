@@ -49,7 +49,8 @@ export const en: Record<MessageKey, string> = {
   'chart.loading': 'Loading the chart…',
   'chart.errorTitle': 'The chart could not be loaded',
   'signin.title': 'Sign in',
-  'signin.intro': 'Sign in as an RW officer, puskesmas, agency or service operator. Residents can read the public pages without signing in.',
+  'signin.intro':
+    'Sign in as an RW officer, puskesmas, agency or service operator. Residents can read the public pages without signing in.',
   'signin.email': 'Email',
   'signin.password': 'Password',
   'signin.submit': 'Sign in',
@@ -108,7 +109,8 @@ export const en: Record<MessageKey, string> = {
   'error.title.generic': 'Something went wrong',
   'common.loading': 'Loading…',
   'common.retry': 'Try again',
-  'error.pageFailed': 'This page failed to load. The connection may have dropped or the platform was just updated. Reload the page to try again.',
+  'error.pageFailed':
+    'This page failed to load. The connection may have dropped or the platform was just updated. Reload the page to try again.',
   'common.reload': 'Reload',
   'common.close': 'Close',
   'common.open': 'Open',

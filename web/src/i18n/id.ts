@@ -108,7 +108,8 @@ export const id = {
   'error.title.generic': 'Terjadi kesalahan',
   'common.loading': 'Memuat…',
   'common.retry': 'Coba lagi',
-  'error.pageFailed': 'Halaman ini gagal dimuat. Mungkin koneksi terputus atau platform baru saja diperbarui. Muat ulang halaman untuk mencoba lagi.',
+  'error.pageFailed':
+    'Halaman ini gagal dimuat. Mungkin koneksi terputus atau platform baru saja diperbarui. Muat ulang halaman untuk mencoba lagi.',
   'common.reload': 'Muat ulang',
   'common.close': 'Tutup',
   'common.open': 'Buka',

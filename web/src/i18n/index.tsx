@@ -64,7 +64,10 @@ export function useLang(): LangState {
  * pages do the same with their own dictionaries (web/src/pages/<module>/i18n.ts), so every string
  * goes through translation without one giant file.
  */
-export function makeT<D extends Record<string, string>>(dicts: { id: D; en: Record<keyof D, string> }): () => Translate<Extract<keyof D, string>> {
+export function makeT<D extends Record<string, string>>(dicts: {
+  id: D;
+  en: Record<keyof D, string>;
+}): () => Translate<Extract<keyof D, string>> {
   return function useModuleT() {
     const { lang } = useLang();
     return useCallback((key, vars) => format((lang === 'en' ? dicts.en[key] : dicts.id[key]) ?? String(key), vars), [lang]);
@@ -95,8 +98,10 @@ export function useFormat() {
     const locale = lang === 'en' ? 'en-GB' : 'id-ID';
     const num = (digits: number) => cached(`n:${locale}:${digits}`, () => new Intl.NumberFormat(locale, { maximumFractionDigits: digits }));
     const date = (withTime: boolean) =>
-      cached(`d:${locale}:${withTime}`, () =>
-        new Intl.DateTimeFormat(locale, { dateStyle: 'medium', ...(withTime ? { timeStyle: 'short' } : {}), timeZone: 'Asia/Jakarta' }),
+      cached(
+        `d:${locale}:${withTime}`,
+        () =>
+          new Intl.DateTimeFormat(locale, { dateStyle: 'medium', ...(withTime ? { timeStyle: 'short' } : {}), timeZone: 'Asia/Jakarta' }),
       );
     return {
       locale,

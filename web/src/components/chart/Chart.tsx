@@ -1,4 +1,4 @@
-import { use as useEcharts, init, type ComposeOption, type EChartsType } from 'echarts/core';
+import { use as registerEcharts, init, type ComposeOption, type EChartsType } from 'echarts/core';
 import { BarChart, LineChart, PieChart, type BarSeriesOption, type LineSeriesOption, type PieSeriesOption } from 'echarts/charts';
 import {
   AriaComponent,
@@ -22,7 +22,19 @@ import type { ChartProps } from './types';
 // Only the chart types and components the platform uses are bundled (per-chart imports from
 // echarts/core), and this file is a lazy chunk (see ./index.tsx). SVG renders crisply on phones
 // and keeps text selectable for screenshots and tests.
-useEcharts([BarChart, LineChart, PieChart, AriaComponent, DatasetComponent, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, TooltipComponent, SVGRenderer]);
+registerEcharts([
+  BarChart,
+  LineChart,
+  PieChart,
+  AriaComponent,
+  DatasetComponent,
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  TitleComponent,
+  TooltipComponent,
+  SVGRenderer,
+]);
 
 export type ChartOption = ComposeOption<
   | BarSeriesOption

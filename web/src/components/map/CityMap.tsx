@@ -68,6 +68,7 @@ export default function CityMap(props: CityMapProps) {
   useEffect(() => {
     if (!data || !el.current) return;
     const [kec, kel] = data;
+    const layers = byCode.current;
     const map = L.map(el.current, {
       zoomSnap: 0.25,
       scrollWheelZoom: false,
@@ -119,7 +120,9 @@ export default function CityMap(props: CityMapProps) {
     const steps: (() => void)[] = [];
     const BATCH = 12;
     for (let from = 0; from < kel.features.length; from += BATCH)
-      steps.push(() => kelurahan.addData({ type: 'FeatureCollection', features: kel.features.slice(from, from + BATCH) } as KelurahanCollection));
+      steps.push(() =>
+        kelurahan.addData({ type: 'FeatureCollection', features: kel.features.slice(from, from + BATCH) } as KelurahanCollection),
+      );
     steps.push(() => kecamatan.addTo(map));
 
     // Kecamatan names at the mean of their kelurahan centroids (inside the area, unlike a box centre),
@@ -161,8 +164,11 @@ export default function CityMap(props: CityMapProps) {
       map.remove();
       mapRef.current = null;
       kelLayer.current = null;
-      byCode.current.clear();
+      layers.clear();
     };
+    // Rebuilt only when the boundaries or the tile source change; handlers read the latest props and
+    // selection through `live`, so re-creating the Leaflet map on every render is not needed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [data, tileUrl]);
 
   function select(k: KelurahanProps | null) {
@@ -236,7 +242,9 @@ export default function CityMap(props: CityMapProps) {
       g.push(k);
       groups.set(k.kecamatan_name, g);
     }
-    return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([kec, ks]) => [kec, ks.sort((a, b) => a.name.localeCompare(b.name))] as const);
+    return [...groups.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([kec, ks]) => [kec, ks.sort((a, b) => a.name.localeCompare(b.name))] as const);
   }, [data]);
 
   const height = props.height ?? DEFAULT_HEIGHT;
@@ -252,7 +260,13 @@ export default function CityMap(props: CityMapProps) {
     <div className="city-map">
       <div className="map-frame" style={{ height }}>
         {!data && <Loading label={t('map.loading')} minHeight={height} />}
-        <div ref={el} className="map-canvas" role="region" aria-label={props.ariaLabel ?? t('map.label')} data-ready={data ? 'true' : 'false'} />
+        <div
+          ref={el}
+          className="map-canvas"
+          role="region"
+          aria-label={props.ariaLabel ?? t('map.label')}
+          data-ready={data ? 'true' : 'false'}
+        />
       </div>
 
       {selected && (

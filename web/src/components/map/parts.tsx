@@ -7,7 +7,17 @@ export type KelurahanGroups = ReadonlyArray<readonly [string, KelurahanProps[]]>
  * The kelurahan list under the map (keyboard and screen-reader access to the same details as a
  * tap). Not lazy: the loading state renders it too (disabled), so nothing moves when the map arrives.
  */
-export function KelurahanPicker({ groups, value, onPick, showHint }: { groups: KelurahanGroups; value: string; onPick?: (code: string) => void; showHint: boolean }) {
+export function KelurahanPicker({
+  groups,
+  value,
+  onPick,
+  showHint,
+}: {
+  groups: KelurahanGroups;
+  value: string;
+  onPick?: (code: string) => void;
+  showHint: boolean;
+}) {
   const t = useT();
   return (
     <div className="field map-picker">

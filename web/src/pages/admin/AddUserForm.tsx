@@ -59,19 +59,51 @@ export function AddUserForm({ roles, onCreated }: { roles: RoleInfo[]; onCreated
       )}
     </div>
   );
-  const describedBy = (key: string, hint: boolean) => [hint ? `add-${key}-hint` : '', fe[key] ? `add-${key}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const describedBy = (key: string, hint: boolean) =>
+    [hint ? `add-${key}-hint` : '', fe[key] ? `add-${key}-error` : ''].filter(Boolean).join(' ') || undefined;
 
   return (
     <form className="card form admin-add" onSubmit={submit} aria-labelledby="add-title">
       <h2 id="add-title">{t('add.title')}</h2>
       {error != null && <ErrorNotice error={error} title={t('add.failed')} />}
       <div className="admin-grid">
-        {field('email', t('add.email'), <input id="add-email" type="email" required autoComplete="off" inputMode="email" value={email} onChange={(e) => setEmail(e.target.value)} aria-invalid={!!fe.email} aria-describedby={describedBy('email', false)} />)}
-        {field('display_name', t('add.name'), <input id="add-display_name" autoComplete="off" value={name} onChange={(e) => setName(e.target.value)} aria-invalid={!!fe.display_name} aria-describedby={describedBy('display_name', false)} />)}
+        {field(
+          'email',
+          t('add.email'),
+          <input
+            id="add-email"
+            type="email"
+            required
+            autoComplete="off"
+            inputMode="email"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            aria-invalid={!!fe.email}
+            aria-describedby={describedBy('email', false)}
+          />,
+        )}
+        {field(
+          'display_name',
+          t('add.name'),
+          <input
+            id="add-display_name"
+            autoComplete="off"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            aria-invalid={!!fe.display_name}
+            aria-describedby={describedBy('display_name', false)}
+          />,
+        )}
         {field(
           'role',
           t('add.role'),
-          <select id="add-role" value={role} onChange={(e) => setRole(e.target.value as Role)} aria-invalid={!!fe.role} aria-describedby={describedBy('role', false)}>
+          <select
+            id="add-role"
+            value={role}
+            onChange={(e) => setRole(e.target.value as Role)}
+            aria-invalid={!!fe.role}
+            aria-describedby={describedBy('role', false)}
+          >
             {roles.map(({ role: r }) => (
               <option key={r} value={r}>
                 {shell(`role.${r}` as MessageKey)} ({r})
@@ -82,13 +114,32 @@ export function AddUserForm({ roles, onCreated }: { roles: RoleInfo[]; onCreated
         {field(
           'scope',
           t('add.scope'),
-          <input id="add-scope" autoComplete="off" spellCheck={false} value={scope} disabled={noScope && !scope} onChange={(e) => setScope(e.target.value)} aria-invalid={!!fe.scope} aria-describedby={describedBy('scope', true)} />,
+          <input
+            id="add-scope"
+            autoComplete="off"
+            spellCheck={false}
+            value={scope}
+            disabled={noScope && !scope}
+            onChange={(e) => setScope(e.target.value)}
+            aria-invalid={!!fe.scope}
+            aria-describedby={describedBy('scope', true)}
+          />,
           t(`scope.${kind}`),
         )}
         {field(
           'password',
           t('add.password'),
-          <input id="add-password" type="password" required minLength={8} autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} aria-invalid={!!fe.password} aria-describedby={describedBy('password', true)} />,
+          <input
+            id="add-password"
+            type="password"
+            required
+            minLength={8}
+            autoComplete="new-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            aria-invalid={!!fe.password}
+            aria-describedby={describedBy('password', true)}
+          />,
           t('add.passwordHint'),
         )}
       </div>

@@ -59,7 +59,14 @@ export default function AuditPage() {
       <form className="admin-filters" onSubmit={apply} role="search">
         <div className="field">
           <label htmlFor="audit-entity">{t('audit.entity')}</label>
-          <input id="audit-entity" list="audit-entities" value={entity} placeholder={t('audit.entityPlaceholder')} spellCheck={false} onChange={(e) => setEntity(e.target.value)} />
+          <input
+            id="audit-entity"
+            list="audit-entities"
+            value={entity}
+            placeholder={t('audit.entityPlaceholder')}
+            spellCheck={false}
+            onChange={(e) => setEntity(e.target.value)}
+          />
           <datalist id="audit-entities">
             {[...new Set(items.map((i) => i.entity))].map((x) => (
               <option key={x} value={x} />

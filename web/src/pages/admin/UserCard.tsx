@@ -56,7 +56,11 @@ export function UserCard({ user, roles, onChanged }: { user: AdminUser; roles: R
       <div className="user-head">
         <strong className="user-email">{user.email}</strong>
         {user.is_demo && <DemoBadge />}
-        {user.disabled ? <span className="badge badge-off">{t('users.disabled')}</span> : <span className="badge badge-on">{t('users.active')}</span>}
+        {user.disabled ? (
+          <span className="badge badge-off">{t('users.disabled')}</span>
+        ) : (
+          <span className="badge badge-on">{t('users.active')}</span>
+        )}
       </div>
       <dl className="user-facts">
         <div>
@@ -106,7 +110,12 @@ export function UserCard({ user, roles, onChanged }: { user: AdminUser; roles: R
           <div className="admin-grid">
             <div className={`field${fe.role ? ' field-invalid' : ''}`}>
               <label htmlFor={`role-${user.id}`}>{t('users.role')}</label>
-              <select id={`role-${user.id}`} value={role} disabled={mode === 'confirm-edit'} onChange={(e) => setRole(e.target.value as Role)}>
+              <select
+                id={`role-${user.id}`}
+                value={role}
+                disabled={mode === 'confirm-edit'}
+                onChange={(e) => setRole(e.target.value as Role)}
+              >
                 {roles.map(({ role: r }) => (
                   <option key={r} value={r}>
                     {roleName(r)} ({r})
@@ -117,7 +126,14 @@ export function UserCard({ user, roles, onChanged }: { user: AdminUser; roles: R
             </div>
             <div className={`field${fe.scope ? ' field-invalid' : ''}`}>
               <label htmlFor={`scope-${user.id}`}>{t('users.scope')}</label>
-              <input id={`scope-${user.id}`} value={scope} spellCheck={false} disabled={mode === 'confirm-edit'} onChange={(e) => setScope(e.target.value)} aria-invalid={!!fe.scope} />
+              <input
+                id={`scope-${user.id}`}
+                value={scope}
+                spellCheck={false}
+                disabled={mode === 'confirm-edit'}
+                onChange={(e) => setScope(e.target.value)}
+                aria-invalid={!!fe.scope}
+              />
               <small className="muted field-hint">{t(`scope.${scopeKindOf(roles, role)}`)}</small>
               {fe.scope && (
                 <small className="field-error" role="alert">
@@ -238,7 +254,14 @@ function TokenPanel({ user, onDone }: { user: AdminUser; onDone(): void }) {
           {t('token.warning')}
         </p>
         <div className="token-row">
-          <input id={`token-${created.id}`} className="token-value" readOnly value={revoked ? '' : created.token} aria-label={t('token.title', { email: user.email })} onFocus={(e) => e.currentTarget.select()} />
+          <input
+            id={`token-${created.id}`}
+            className="token-value"
+            readOnly
+            value={revoked ? '' : created.token}
+            aria-label={t('token.title', { email: user.email })}
+            onFocus={(e) => e.currentTarget.select()}
+          />
           <button type="button" className="btn btn-primary btn-small" onClick={() => void copy()} disabled={revoked}>
             {copied ? t('token.copied') : t('token.copy')}
           </button>
@@ -265,12 +288,27 @@ function TokenPanel({ user, onDone }: { user: AdminUser; onDone(): void }) {
       <div className="admin-grid">
         <div className={`field${fe.name ? ' field-invalid' : ''}`}>
           <label htmlFor={`tname-${user.id}`}>{t('token.name')}</label>
-          <input id={`tname-${user.id}`} required maxLength={80} placeholder={t('token.namePlaceholder')} value={name} onChange={(e) => setName(e.target.value)} />
+          <input
+            id={`tname-${user.id}`}
+            required
+            maxLength={80}
+            placeholder={t('token.namePlaceholder')}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+          />
           {fe.name && <small className="field-error">{fe.name}</small>}
         </div>
         <div className={`field${fe.expires_in_days ? ' field-invalid' : ''}`}>
           <label htmlFor={`tdays-${user.id}`}>{t('token.days')}</label>
-          <input id={`tdays-${user.id}`} type="number" min={1} max={3650} inputMode="numeric" value={days} onChange={(e) => setDays(e.target.value)} />
+          <input
+            id={`tdays-${user.id}`}
+            type="number"
+            min={1}
+            max={3650}
+            inputMode="numeric"
+            value={days}
+            onChange={(e) => setDays(e.target.value)}
+          />
           {fe.expires_in_days && <small className="field-error">{fe.expires_in_days}</small>}
         </div>
       </div>

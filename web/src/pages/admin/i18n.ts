@@ -3,11 +3,12 @@ import { makeT } from '../../i18n';
 // Strings of the admin pages (users and audit log). Bahasa Indonesia is the default; en has the
 // same keys (the type checker enforces it).
 const id = {
-  'title': 'Administrasi',
+  title: 'Administrasi',
   'tab.users': 'Pengguna',
   'tab.audit': 'Log audit',
   'denied.title': 'Halaman ini khusus administrator',
-  'denied.text': 'Pengelolaan pengguna dan log audit hanya untuk akun dengan peran Administrator. Anda masuk sebagai {role}. Hubungi administrator Diskominfo bila Anda memerlukan akses.',
+  'denied.text':
+    'Pengelolaan pengguna dan log audit hanya untuk akun dengan peran Administrator. Anda masuk sebagai {role}. Hubungi administrator Diskominfo bila Anda memerlukan akses.',
   'denied.signIn': 'Halaman ini khusus administrator. Masuk dengan akun administrator untuk melanjutkan.',
   'denied.goSignIn': 'Masuk',
   'users.title': 'Pengguna',
@@ -86,11 +87,12 @@ const id = {
 };
 
 const en: Record<keyof typeof id, string> = {
-  'title': 'Administration',
+  title: 'Administration',
   'tab.users': 'Users',
   'tab.audit': 'Audit log',
   'denied.title': 'This page is for administrators',
-  'denied.text': 'Managing users and reading the audit log is for accounts with the Administrator role. You are signed in as {role}. Ask the Diskominfo administrator if you need access.',
+  'denied.text':
+    'Managing users and reading the audit log is for accounts with the Administrator role. You are signed in as {role}. Ask the Diskominfo administrator if you need access.',
   'denied.signIn': 'This page is for administrators. Sign in with an administrator account to continue.',
   'denied.goSignIn': 'Sign in',
   'users.title': 'Users',

@@ -75,5 +75,9 @@ export function fieldErrors(err: unknown): Record<string, string> {
 
 /** Local date and time in Jakarta, e.g. "28 Nov 2026 06.05". */
 export function formatTime(iso: string, lang: 'id' | 'en'): string {
-  return new Date(iso).toLocaleString(lang === 'en' ? 'en-GB' : 'id-ID', { timeZone: 'Asia/Jakarta', dateStyle: 'medium', timeStyle: 'short' });
+  return new Date(iso).toLocaleString(lang === 'en' ? 'en-GB' : 'id-ID', {
+    timeZone: 'Asia/Jakarta',
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  });
 }

@@ -49,14 +49,33 @@ export default function SignInPage() {
         <>
           <p className="lead">{t('signin.intro')}</p>
           <form className="card form" onSubmit={submit} noValidate={false}>
-            {error != null && <ErrorNotice error={error} title={t('signin.failedTitle')} message={wrongPassword ? t('signin.wrong') : undefined} />}
+            {error != null && (
+              <ErrorNotice error={error} title={t('signin.failedTitle')} message={wrongPassword ? t('signin.wrong') : undefined} />
+            )}
             <div className="field">
               <label htmlFor="email">{t('signin.email')}</label>
-              <input id="email" name="email" type="email" autoComplete="username" inputMode="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
+              <input
+                id="email"
+                name="email"
+                type="email"
+                autoComplete="username"
+                inputMode="email"
+                required
+                value={email}
+                onChange={(e) => setEmail(e.target.value)}
+              />
             </div>
             <div className="field">
               <label htmlFor="password">{t('signin.password')}</label>
-              <input id="password" name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+              <input
+                id="password"
+                name="password"
+                type="password"
+                autoComplete="current-password"
+                required
+                value={password}
+                onChange={(e) => setPassword(e.target.value)}
+              />
             </div>
             <button type="submit" className="btn btn-primary btn-block" disabled={busy}>
               {busy ? t('signin.submitting') : t('signin.submit')}

@@ -26,7 +26,12 @@ export default function CovidPage({ path }: ModulePageProps) {
     <div className="page covid">
       <nav className="covid-tabs" aria-label={t('tab.label')}>
         {TABS.map((x) => (
-          <Link key={x.path} to={x.path} className={x.path === sub ? 'active' : undefined} aria-current={x.path === sub ? 'page' : undefined}>
+          <Link
+            key={x.path}
+            to={x.path}
+            className={x.path === sub ? 'active' : undefined}
+            aria-current={x.path === sub ? 'page' : undefined}
+          >
             {t(x.key)}
           </Link>
         ))}

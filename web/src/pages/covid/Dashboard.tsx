@@ -64,7 +64,16 @@ export default function Dashboard() {
   );
 }
 
-const CARD_ORDER = ['active', 'new_cases', 'confirmed_cum', 'recovered_cum', 'deceased_cum', 'suspek_active', 'probable_active', 'kontak_active'];
+const CARD_ORDER = [
+  'active',
+  'new_cases',
+  'confirmed_cum',
+  'recovered_cum',
+  'deceased_cum',
+  'suspek_active',
+  'probable_active',
+  'kontak_active',
+];
 
 function SummarySection({ s }: { s: Summary }) {
   const t = useCovidT();
@@ -86,9 +95,15 @@ function SummarySection({ s }: { s: Summary }) {
         </p>
       </div>
       {s.demo && <p className="notice notice-demo small">{t('summary.demoNote')}</p>}
-      {behind > 1 && <p className="notice notice-info small covid-stale">{t('summary.stale', { date: fmt.date(s.latest_date), days: fmt.number(behind) })}</p>}
+      {behind > 1 && (
+        <p className="notice notice-info small covid-stale">
+          {t('summary.stale', { date: fmt.date(s.latest_date), days: fmt.number(behind) })}
+        </p>
+      )}
       {s.level === 'kota' && totalRw > 0 && s.rw_reported < totalRw && (
-        <p className="notice notice-info small covid-partial">{t('summary.partial', { n: fmt.number(s.rw_reported), total: fmt.number(totalRw) })}</p>
+        <p className="notice notice-info small covid-partial">
+          {t('summary.partial', { n: fmt.number(s.rw_reported), total: fmt.number(totalRw) })}
+        </p>
       )}
       <ul className="covid-cards">
         {cards.map((c) => (
@@ -105,7 +120,10 @@ function SummarySection({ s }: { s: Summary }) {
                   : t(c.change > 0 ? 'summary.up' : 'summary.down', { n: fmt.number(Math.abs(c.change)) })}
             </span>
             {c.id === 'active' && typeof s.per_10k === 'number' && s.population_source && (
-              <span className="covid-card-rate small muted" title={lang === 'en' ? s.population_source.label_en : s.population_source.label_id}>
+              <span
+                className="covid-card-rate small muted"
+                title={lang === 'en' ? s.population_source.label_en : s.population_source.label_id}
+              >
                 {fmt.number(s.per_10k, 2)} {t('map.per10kShort')}
               </span>
             )}

@@ -95,8 +95,8 @@ export default function FieldsPage() {
           </>
         )}
         <p>
-          <a href="/api/covid/table?level=kelurahan&format=csv">{t('fields.csvLink')}</a> · <a href="/api/covid/table?level=kelurahan">{t('fields.jsonLink')}</a> ·{' '}
-          <a href="/api/docs">{t('fields.apiLink')}</a>
+          <a href="/api/covid/table?level=kelurahan&format=csv">{t('fields.csvLink')}</a> ·{' '}
+          <a href="/api/covid/table?level=kelurahan">{t('fields.jsonLink')}</a> · <a href="/api/docs">{t('fields.apiLink')}</a>
         </p>
       </section>
     </>

@@ -35,7 +35,13 @@ export default function Forum({ rw }: { rw: string }) {
     <section className="card" aria-labelledby="forum-title" id="covid-forum">
       <h2 id="forum-title">{t('forum.title')}</h2>
       <p className="muted small">{t('forum.rules')}</p>
-      {user ? <PostForm rw={rw} onDone={refresh} /> : <p className="notice notice-info">{t('forum.signIn')} <Link to="/masuk">{t('forum.signInLink')}</Link></p>}
+      {user ? (
+        <PostForm rw={rw} onDone={refresh} />
+      ) : (
+        <p className="notice notice-info">
+          {t('forum.signIn')} <Link to="/masuk">{t('forum.signInLink')}</Link>
+        </p>
+      )}
       {posts.error ? <ErrorNotice error={posts.error} onRetry={posts.reload} retryLabel={t('retry')} /> : null}
       {posts.data?.length === 0 && <p className="muted">{t('forum.empty')}</p>}
       <ul className="covid-posts">
@@ -57,7 +63,17 @@ export default function Forum({ rw }: { rw: string }) {
   );
 }
 
-function PostView({ p, canModerate, onDone, fmtDate }: { p: Post; canModerate: boolean; onDone: () => void; fmtDate: (d: string) => string }) {
+function PostView({
+  p,
+  canModerate,
+  onDone,
+  fmtDate,
+}: {
+  p: Post;
+  canModerate: boolean;
+  onDone: () => void;
+  fmtDate: (d: string) => string;
+}) {
   const t = useCovidT();
   const [hiding, setHiding] = useState(false);
   const [reason, setReason] = useState('');
@@ -78,7 +94,11 @@ function PostView({ p, canModerate, onDone, fmtDate }: { p: Post; canModerate: b
       <p className="muted small">
         <strong>{p.author}</strong> · {fmtDate(p.created_at)}
       </p>
-      {p.hidden ? <p className="muted covid-hidden">{t('forum.hidden', { reason: p.hidden_reason ?? '' })}</p> : <p className="covid-pre">{p.body}</p>}
+      {p.hidden ? (
+        <p className="muted covid-hidden">{t('forum.hidden', { reason: p.hidden_reason ?? '' })}</p>
+      ) : (
+        <p className="covid-pre">{p.body}</p>
+      )}
       {canModerate && !p.hidden && !hiding && (
         <button type="button" className="btn btn-secondary btn-small" onClick={() => setHiding(true)}>
           {t('forum.hide')}

@@ -93,7 +93,15 @@ function FollowPicker({ rw, onFollow }: { rw: string | null; onFollow: (c: strin
           placeholder={t('follow.pickKel')}
           options={kelurahanOptions(kels.data)}
         />
-        <SelectField id="follow-rw" label={t('level.rw')} value={pick} onChange={setPick} placeholder={t('follow.pickRw')} options={rwOptions(rws.data)} disabled={!rws.data} />
+        <SelectField
+          id="follow-rw"
+          label={t('level.rw')}
+          value={pick}
+          onChange={setPick}
+          placeholder={t('follow.pickRw')}
+          options={rwOptions(rws.data)}
+          disabled={!rws.data}
+        />
         <div className="field covid-download">
           <button type="submit" className="btn btn-primary" disabled={!pick}>
             {t('follow.save')}

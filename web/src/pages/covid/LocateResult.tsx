@@ -29,7 +29,13 @@ export default function LocateResultView({ lat, lng, date }: { lat: number; lng:
   const d = res.data;
   if (!d) return <p className="muted">{t('loading')}</p>;
   return (
-    <div className="covid-locate-result notice" id="covid-locate-result" data-kelurahan={d.kelurahan.code} data-rw={d.rw?.code ?? ''} aria-live="polite">
+    <div
+      className="covid-locate-result notice"
+      id="covid-locate-result"
+      data-kelurahan={d.kelurahan.code}
+      data-rw={d.rw?.code ?? ''}
+      aria-live="polite"
+    >
       <dl className="facts">
         <div>
           <dt>{t('level.kelurahan')}</dt>

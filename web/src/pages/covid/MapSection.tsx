@@ -72,33 +72,38 @@ export default function MapSection({ latest, date, onDate, version }: Props) {
   const [where, setWhere] = useState<{ lat: number; lng: number } | null>(null);
   const drawRef = useRef<((lat: number, lng: number) => void) | null>(null);
   const pickLayer = useMemo<MapLayer>(
-    () => (
-      {
-        id: 'covid-pick',
-        create(L, map) {
-          const g = L.layerGroup();
-          const draw = (lat: number, lng: number) => {
-            g.clearLayers();
-            L.circle([lat, lng], { radius: 2000, color: '#1f5fbf', weight: 2, fillOpacity: 0.06, interactive: false }).addTo(g);
-            L.circleMarker([lat, lng], { radius: 7, color: '#fff', weight: 2, fillColor: '#1f5fbf', fillOpacity: 1, interactive: false }).addTo(g);
-          };
-          const onClick = (e: LeafletMouseEvent) => {
-            if (!pickingRef.current) return;
-            setWhere({ lat: e.latlng.lat, lng: e.latlng.lng });
-            setPicking(false);
-          };
-          g.on('add', () => {
-            map.on('click', onClick);
-            drawRef.current = draw;
-          });
-          g.on('remove', () => {
-            map.off('click', onClick);
-            drawRef.current = null;
-          });
-          return g;
-        },
-      }
-    ),
+    () => ({
+      id: 'covid-pick',
+      create(L, map) {
+        const g = L.layerGroup();
+        const draw = (lat: number, lng: number) => {
+          g.clearLayers();
+          L.circle([lat, lng], { radius: 2000, color: '#1f5fbf', weight: 2, fillOpacity: 0.06, interactive: false }).addTo(g);
+          L.circleMarker([lat, lng], {
+            radius: 7,
+            color: '#fff',
+            weight: 2,
+            fillColor: '#1f5fbf',
+            fillOpacity: 1,
+            interactive: false,
+          }).addTo(g);
+        };
+        const onClick = (e: LeafletMouseEvent) => {
+          if (!pickingRef.current) return;
+          setWhere({ lat: e.latlng.lat, lng: e.latlng.lng });
+          setPicking(false);
+        };
+        g.on('add', () => {
+          map.on('click', onClick);
+          drawRef.current = draw;
+        });
+        g.on('remove', () => {
+          map.off('click', onClick);
+          drawRef.current = null;
+        });
+        return g;
+      },
+    }),
     [],
   );
   const layers = useMemo(() => [pickLayer], [pickLayer]);
@@ -131,7 +136,8 @@ export default function MapSection({ latest, date, onDate, version }: Props) {
       {legend && (
         <div>
           <p className="small">
-            <strong>{lang === 'en' ? legend.title_en : legend.title_id}</strong> ({t(mode === 'kelurahan' ? 'map.perKelurahan' : 'map.perKecamatan')})
+            <strong>{lang === 'en' ? legend.title_en : legend.title_id}</strong> (
+            {t(mode === 'kelurahan' ? 'map.perKelurahan' : 'map.perKecamatan')})
           </p>
           <ul className="legend" data-metric={legend.metric ?? legend.field}>
             {legend.buckets.map((b) => (
@@ -159,7 +165,8 @@ export default function MapSection({ latest, date, onDate, version }: Props) {
           <ul className="legend">
             {rws.data.legend.buckets.map((b) => (
               <li key={String(b.value)}>
-                <span className="swatch swatch-dot" style={{ background: b.colour }} aria-hidden="true" /> {b.value ? t(`zone.${b.value}` as 'zone.hijau') : t('zone.none')}
+                <span className="swatch swatch-dot" style={{ background: b.colour }} aria-hidden="true" />{' '}
+                {b.value ? t(`zone.${b.value}` as 'zone.hijau') : t('zone.none')}
               </li>
             ))}
           </ul>
@@ -169,7 +176,14 @@ export default function MapSection({ latest, date, onDate, version }: Props) {
   );
 
   return (
-    <section className="card" aria-labelledby="covid-map-title" id="covid-map" data-map-date={areas.loading ? '' : (areas.data?.date ?? '')} data-mode={mode} data-metric={metric}>
+    <section
+      className="card"
+      aria-labelledby="covid-map-title"
+      id="covid-map"
+      data-map-date={areas.loading ? '' : (areas.data?.date ?? '')}
+      data-mode={mode}
+      data-metric={metric}
+    >
       <div className="card-head">
         <h2 id="covid-map-title">{t('map.title')}</h2>
         <p className="muted small">{t('map.dateShown', { date: fmt.date(date) })}</p>
@@ -178,11 +192,30 @@ export default function MapSection({ latest, date, onDate, version }: Props) {
       <div className="covid-slider field">
         <label htmlFor="covid-date">{t('map.slider')}</label>
         <div className="covid-slider-row">
-          <button type="button" className="btn btn-secondary btn-small" onClick={() => setSlider((v) => Math.max(0, v - 1))} aria-label={t('map.prevDay')}>
+          <button
+            type="button"
+            className="btn btn-secondary btn-small"
+            onClick={() => setSlider((v) => Math.max(0, v - 1))}
+            aria-label={t('map.prevDay')}
+          >
             ‹
           </button>
-          <input id="covid-date" type="range" min={0} max={max} step={1} value={slider} onChange={(e) => setSlider(Number(e.target.value))} aria-valuetext={fmt.date(dateAt(slider, START))} />
-          <button type="button" className="btn btn-secondary btn-small" onClick={() => setSlider((v) => Math.min(max, v + 1))} aria-label={t('map.nextDay')}>
+          <input
+            id="covid-date"
+            type="range"
+            min={0}
+            max={max}
+            step={1}
+            value={slider}
+            onChange={(e) => setSlider(Number(e.target.value))}
+            aria-valuetext={fmt.date(dateAt(slider, START))}
+          />
+          <button
+            type="button"
+            className="btn btn-secondary btn-small"
+            onClick={() => setSlider((v) => Math.min(max, v + 1))}
+            aria-label={t('map.nextDay')}
+          >
             ›
           </button>
         </div>
@@ -211,7 +244,14 @@ export default function MapSection({ latest, date, onDate, version }: Props) {
         {mode === 'kecamatan' && (
           <div className="covid-segment" id="covid-metric" role="group" aria-label={t('map.metricLabel')}>
             {(['active', 'per_10k'] as const).map((m) => (
-              <button key={m} type="button" data-metric={m} className={metric === m ? 'active' : ''} aria-pressed={metric === m} onClick={() => setMetric(m)}>
+              <button
+                key={m}
+                type="button"
+                data-metric={m}
+                className={metric === m ? 'active' : ''}
+                aria-pressed={metric === m}
+                onClick={() => setMetric(m)}
+              >
                 {t(m === 'active' ? 'map.metricActive' : 'map.metricPer10k')}
               </button>
             ))}
@@ -238,7 +278,8 @@ export default function MapSection({ latest, date, onDate, version }: Props) {
               const p = byCode.get(mode === 'kelurahan' ? k.code : k.kecamatan_code);
               return p ? (
                 <p className="covid-panel-figures">
-                  {t('card.active')} ({mode === 'kelurahan' ? t('level.kelurahan') : t('level.kecamatan')}): <strong>{<CountText v={p.active} />}</strong> · {t('card.new_cases')}: <CountText v={p.new_cases} />
+                  {t('card.active')} ({mode === 'kelurahan' ? t('level.kelurahan') : t('level.kecamatan')}):{' '}
+                  <strong>{<CountText v={p.active} />}</strong> · {t('card.new_cases')}: <CountText v={p.new_cases} />
                   {typeof p.per_10k === 'number' && (
                     <>
                       {' · '}
@@ -259,7 +300,12 @@ export default function MapSection({ latest, date, onDate, version }: Props) {
           <button type="button" className="btn btn-primary" onClick={useMyLocation} disabled={locating}>
             {locating ? t('locate.finding') : t('locate.mine')}
           </button>
-          <button type="button" className={`btn ${picking ? 'btn-primary' : 'btn-secondary'}`} aria-pressed={picking} onClick={() => setPicking((p) => !p)}>
+          <button
+            type="button"
+            className={`btn ${picking ? 'btn-primary' : 'btn-secondary'}`}
+            aria-pressed={picking}
+            onClick={() => setPicking((p) => !p)}
+          >
             {picking ? t('locate.pickingNow') : t('locate.pick')}
           </button>
         </div>

@@ -97,7 +97,17 @@ function Queue() {
   );
 }
 
-function QueueItem({ r, kelName, onDone, fmtDate }: { r: Report; kelName: string; onDone: (m: string) => void; fmtDate: (d: string) => string }) {
+function QueueItem({
+  r,
+  kelName,
+  onDone,
+  fmtDate,
+}: {
+  r: Report;
+  kelName: string;
+  onDone: (m: string) => void;
+  fmtDate: (d: string) => string;
+}) {
   const t = useCovidT();
   const [declining, setDeclining] = useState(false);
   const [reason, setReason] = useState('');
@@ -131,7 +141,9 @@ function QueueItem({ r, kelName, onDone, fmtDate }: { r: Report; kelName: string
         ))}
         <div>
           <dt>{t('rep.rtTitle')}</dt>
-          <dd className="small">{houses.length ? houses.map((x) => `RT ${x.rt}: ${x.rumah_terkonfirmasi}`).join(' · ') : t('queue.noHouses')}</dd>
+          <dd className="small">
+            {houses.length ? houses.map((x) => `RT ${x.rt}: ${x.rumah_terkonfirmasi}`).join(' · ') : t('queue.noHouses')}
+          </dd>
         </div>
       </dl>
       {r.note && <p className="small covid-pre">{r.note}</p>}
@@ -171,7 +183,9 @@ function MissingCard({ user }: { user: User }) {
   const fmt = useFormat();
   const kels = useJson<Kelurahan[]>('/api/wilayah/kelurahan');
   const scope = user.role === 'admin' ? '32.76' : (user.scope ?? '32.76');
-  const mineKels = (kels.data ?? []).filter((k) => k.code === scope || k.code.startsWith(`${scope}.`) || scope === '32.76' || scope.startsWith(`${k.code}`));
+  const mineKels = (kels.data ?? []).filter(
+    (k) => k.code === scope || k.code.startsWith(`${scope}.`) || scope === '32.76' || scope.startsWith(`${k.code}`),
+  );
   const [kel, setKel] = useState('');
   const [date, setDate] = useState(todayJakarta);
   useEffect(() => {
@@ -192,7 +206,9 @@ function MissingCard({ user }: { user: User }) {
       {missing.error ? <ErrorNotice error={missing.error} onRetry={missing.reload} retryLabel={t('retry')} /> : null}
       {m && (
         <>
-          <p>{t('missing.count', { reported: fmt.number(m.reported), total: fmt.number(m.rw_total), missing: fmt.number(m.missing.length) })}</p>
+          <p>
+            {t('missing.count', { reported: fmt.number(m.reported), total: fmt.number(m.rw_total), missing: fmt.number(m.missing.length) })}
+          </p>
           <ul className="covid-missing-list">
             {m.missing.map((x) => (
               <li key={x.rw_code}>

@@ -138,7 +138,15 @@ export default function ReportForm({ rw }: { rw: string }) {
                 return (
                   <div className="field" key={rt}>
                     <label htmlFor={id}>RT {rt}</label>
-                    <input id={id} type="number" inputMode="numeric" value={rtVals[rt] ?? ''} placeholder="0" aria-invalid={errs.length > 0} onChange={(e) => setRtVals((v) => ({ ...v, [rt]: e.target.value }))} />
+                    <input
+                      id={id}
+                      type="number"
+                      inputMode="numeric"
+                      value={rtVals[rt] ?? ''}
+                      placeholder="0"
+                      aria-invalid={errs.length > 0}
+                      onChange={(e) => setRtVals((v) => ({ ...v, [rt]: e.target.value }))}
+                    />
                     <FieldErrors messages={errs} />
                   </div>
                 );
@@ -205,7 +213,9 @@ function ReportList({ reports, loading, title }: { reports: Report[] | null; loa
       <ul className="covid-posts">
         {reports.map((r) => (
           <li key={r.id}>
-            <strong>{fmt.date(r.date)}</strong> · RW {r.rw_code.split('/')[1]} · <span className={`covid-status-chip covid-status-${r.status}`}>{t(`status.${r.status}` as CovidKey)}</span> · {t('card.active')} {fmt.number(r.derived.active)}
+            <strong>{fmt.date(r.date)}</strong> · RW {r.rw_code.split('/')[1]} ·{' '}
+            <span className={`covid-status-chip covid-status-${r.status}`}>{t(`status.${r.status}` as CovidKey)}</span> · {t('card.active')}{' '}
+            {fmt.number(r.derived.active)}
             {r.decline_reason && <div className="small">{t('rep.declinedBecause', { reason: r.decline_reason })}</div>}
           </li>
         ))}

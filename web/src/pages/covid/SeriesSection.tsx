@@ -4,7 +4,17 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { useFormat } from '../../i18n';
 import { CountText, kelurahanOptions, rwOptions, SelectField } from './bits';
-import { kelurahanOf, readFollowed, useJson, type Kecamatan, type Kelurahan, type Level, type Published, type Rw, type Series } from './data';
+import {
+  kelurahanOf,
+  readFollowed,
+  useJson,
+  type Kecamatan,
+  type Kelurahan,
+  type Level,
+  type Published,
+  type Rw,
+  type Series,
+} from './data';
 import { useCovidT } from './i18n';
 
 const num = (v: number | string): number | null => (typeof v === 'number' ? v : null);
@@ -28,7 +38,9 @@ export default function SeriesSection({ version }: { version: number }) {
   const code = level === 'kota' ? '32.76' : level === 'kecamatan' ? kec : level === 'kelurahan' ? kel : rw;
   const ready = level !== 'rw' || rws.data?.some((r) => r.code === rw);
   const series = useJson<Series>(ready && code ? `/api/covid/series?level=${level}&code=${encodeURIComponent(code)}` : null, version);
-  const published = useJson<Published>(level !== 'rw' && code ? `/api/covid/published?level=${level}&code=${encodeURIComponent(code)}` : null);
+  const published = useJson<Published>(
+    level !== 'rw' && code ? `/api/covid/published?level=${level}&code=${encodeURIComponent(code)}` : null,
+  );
 
   const s = series.data;
   const pubActive = useMemo(() => (published.data?.rows ?? []).filter((r) => r.metric === 'confirmed_active'), [published.data]);
@@ -45,14 +57,45 @@ export default function SeriesSection({ version }: { version: number }) {
         { type: 'value', splitLine: { show: false }, axisLabel: { fontSize: 11 } },
       ],
       series: [
-        { name: t('card.new_cases'), type: 'bar', data: s.points.map((p) => [p.date, num(p.new_cases)]), barMaxWidth: 6, itemStyle: { color: '#e0a800' } },
-        { name: t('card.active'), type: 'line', data: s.points.map((p) => [p.date, num(p.active)]), showSymbol: false, lineStyle: { width: 2 }, itemStyle: { color: '#c2410c' } },
-        { name: t('card.confirmed_cum'), type: 'line', yAxisIndex: 1, data: s.points.map((p) => [p.date, num(p.confirmed_cum)]), showSymbol: false, lineStyle: { width: 1.5, type: 'dashed' }, itemStyle: { color: '#2f6fb0' } },
+        {
+          name: t('card.new_cases'),
+          type: 'bar',
+          data: s.points.map((p) => [p.date, num(p.new_cases)]),
+          barMaxWidth: 6,
+          itemStyle: { color: '#e0a800' },
+        },
+        {
+          name: t('card.active'),
+          type: 'line',
+          data: s.points.map((p) => [p.date, num(p.active)]),
+          showSymbol: false,
+          lineStyle: { width: 2 },
+          itemStyle: { color: '#c2410c' },
+        },
+        {
+          name: t('card.confirmed_cum'),
+          type: 'line',
+          yAxisIndex: 1,
+          data: s.points.map((p) => [p.date, num(p.confirmed_cum)]),
+          showSymbol: false,
+          lineStyle: { width: 1.5, type: 'dashed' },
+          itemStyle: { color: '#2f6fb0' },
+        },
         ...(pubActive.length
-          ? [{ name: t('series.published'), type: 'line' as const, data: pubActive.map((r) => [r.date, r.value]), showSymbol: true, symbolSize: 7, lineStyle: { opacity: 0 }, itemStyle: { color: '#0b6b3a' } }]
+          ? [
+              {
+                name: t('series.published'),
+                type: 'line' as const,
+                data: pubActive.map((r) => [r.date, r.value]),
+                showSymbol: true,
+                symbolSize: 7,
+                lineStyle: { opacity: 0 },
+                itemStyle: { color: '#0b6b3a' },
+              },
+            ]
           : []),
       ],
-    } as ChartOption;
+    };
   }, [s, pubActive, t]);
 
   const last = s?.points.slice(-14).reverse() ?? [];
@@ -68,7 +111,13 @@ export default function SeriesSection({ version }: { version: number }) {
           options={(['kota', 'kecamatan', 'kelurahan', 'rw'] as const).map((l) => ({ value: l, label: t(`level.${l}`) }))}
         />
         {level === 'kecamatan' && (
-          <SelectField id="series-kec" label={t('level.kecamatan')} value={kec} onChange={setKec} options={kecs.data?.map((k) => ({ value: k.code, label: k.name }))} />
+          <SelectField
+            id="series-kec"
+            label={t('level.kecamatan')}
+            value={kec}
+            onChange={setKec}
+            options={kecs.data?.map((k) => ({ value: k.code, label: k.name }))}
+          />
         )}
         {(level === 'kelurahan' || level === 'rw') && (
           <SelectField id="series-kel" label={t('level.kelurahan')} value={kel} onChange={setKel} options={kelurahanOptions(kels.data)} />
@@ -80,7 +129,8 @@ export default function SeriesSection({ version }: { version: number }) {
       {s && option && (
         <>
           <p className="muted small">
-            {s.name} · {fmt.date(s.from)} – {fmt.date(s.to)} {s.points.some((p) => p.demo) && <span className="badge badge-demo">{t('demo')}</span>}
+            {s.name} · {fmt.date(s.from)} – {fmt.date(s.to)}{' '}
+            {s.points.some((p) => p.demo) && <span className="badge badge-demo">{t('demo')}</span>}
           </p>
           <Chart option={option} height="clamp(300px, 70vw, 400px)" ariaLabel={t('series.aria', { name: s.name })} />
           <p className="muted small">{t('series.axes')}</p>
@@ -92,9 +142,15 @@ export default function SeriesSection({ version }: { version: number }) {
               <thead>
                 <tr>
                   <th scope="col">{t('col.date')}</th>
-                  <th scope="col" className="num">{t('card.new_cases')}</th>
-                  <th scope="col" className="num">{t('card.active')}</th>
-                  <th scope="col" className="num">{t('card.confirmed_cum')}</th>
+                  <th scope="col" className="num">
+                    {t('card.new_cases')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('card.active')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('card.confirmed_cum')}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -103,9 +159,15 @@ export default function SeriesSection({ version }: { version: number }) {
                     <td>
                       {fmt.date(p.date)} {p.demo && <span className="badge badge-demo badge-compact">{t('demo')}</span>}
                     </td>
-                    <td className="num"><CountText v={p.new_cases} /></td>
-                    <td className="num"><CountText v={p.active} /></td>
-                    <td className="num"><CountText v={p.confirmed_cum} /></td>
+                    <td className="num">
+                      <CountText v={p.new_cases} />
+                    </td>
+                    <td className="num">
+                      <CountText v={p.active} />
+                    </td>
+                    <td className="num">
+                      <CountText v={p.confirmed_cum} />
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -122,7 +184,9 @@ export default function SeriesSection({ version }: { version: number }) {
               <tr>
                 <th scope="col">{t('col.date')}</th>
                 <th scope="col">{t('published.metric')}</th>
-                <th scope="col" className="num">{t('published.value')}</th>
+                <th scope="col" className="num">
+                  {t('published.value')}
+                </th>
                 <th scope="col">{t('published.source')}</th>
               </tr>
             </thead>

@@ -3,7 +3,18 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { useFormat, useLang } from '../../i18n';
 import { CountText, kelurahanOptions, SelectField, ZoneBadge } from './bits';
-import { downloadText, kelurahanOf, readFollowed, toCsv, useJson, type Cell, type Kelurahan, type MapLevel, type Table, type Zone } from './data';
+import {
+  downloadText,
+  kelurahanOf,
+  readFollowed,
+  toCsv,
+  useJson,
+  type Cell,
+  type Kelurahan,
+  type MapLevel,
+  type Table,
+  type Zone,
+} from './data';
 import { useCovidT, type CovidKey } from './i18n';
 
 const TEXT_COLS = new Set(['code', 'name', 'kecamatan', 'kelurahan', 'zone']);
@@ -47,7 +58,13 @@ export default function TableSection({ date, version }: { date: string; version:
   const onSort = (col: string) => setSort((s) => (s.col === col ? { col, desc: !s.desc } : { col, desc: !TEXT_COLS.has(col) }));
 
   return (
-    <section className="card" aria-labelledby="covid-table-title" id="covid-table" data-date={data?.date ?? ''} data-level={data?.level ?? ''}>
+    <section
+      className="card"
+      aria-labelledby="covid-table-title"
+      id="covid-table"
+      data-date={data?.date ?? ''}
+      data-level={data?.level ?? ''}
+    >
       <div className="card-head">
         <h2 id="covid-table-title">{t('table.title')}</h2>
         <p className="muted small">{t('map.dateShown', { date: fmt.date(date) })}</p>
@@ -60,7 +77,9 @@ export default function TableSection({ date, version }: { date: string; version:
           onChange={(v) => setLevel(v as MapLevel)}
           options={(['kecamatan', 'kelurahan', 'rw'] as const).map((l) => ({ value: l, label: t(`level.${l}`) }))}
         />
-        {level === 'rw' && <SelectField id="table-kel" label={t('level.kelurahan')} value={kel} onChange={setKel} options={kelurahanOptions(kels.data)} />}
+        {level === 'rw' && (
+          <SelectField id="table-kel" label={t('level.kelurahan')} value={kel} onChange={setKel} options={kelurahanOptions(kels.data)} />
+        )}
         <div className="field covid-download">
           <button type="button" className="btn btn-secondary" onClick={download} disabled={!data || table.loading} id="covid-csv">
             {t('table.csv')}
@@ -87,7 +106,12 @@ export default function TableSection({ date, version }: { date: string; version:
                   {data.columns
                     .filter((c) => c !== 'code')
                     .map((c) => (
-                      <th key={c} scope="col" className={TEXT_COLS.has(c) ? undefined : 'num'} aria-sort={sort.col === c ? (sort.desc ? 'descending' : 'ascending') : 'none'}>
+                      <th
+                        key={c}
+                        scope="col"
+                        className={TEXT_COLS.has(c) ? undefined : 'num'}
+                        aria-sort={sort.col === c ? (sort.desc ? 'descending' : 'ascending') : 'none'}
+                      >
                         <button type="button" className="covid-sort" onClick={() => onSort(c)} data-col={c}>
                           {t(`col.${c}` as CovidKey)}
                           <span aria-hidden="true">{sort.col === c ? (sort.desc ? ' ▼' : ' ▲') : ''}</span>
@@ -108,7 +132,7 @@ export default function TableSection({ date, version }: { date: string; version:
                           </td>
                         ) : c === 'per_10k' ? (
                           <td key={c} className="num">
-                            {typeof r[c] === 'number' ? fmt.number(r[c] as number, 2) : '–'}
+                            {typeof r[c] === 'number' ? fmt.number(r[c], 2) : '–'}
                           </td>
                         ) : TEXT_COLS.has(c) ? (
                           <td key={c}>{r[c] ?? '–'}</td>

@@ -33,7 +33,8 @@ export function ZoneChips({ zones }: { zones: ZoneCounts }) {
     <ul className="covid-zone-chips">
       {(['hijau', 'kuning', 'oranye', 'merah'] as const).map((z) => (
         <li key={z}>
-          <span className="swatch" style={{ background: ZONE_COLOURS[z] }} aria-hidden="true" /> {t(`zone.${z}`)}: <strong>{fmt.number(zones[z])}</strong> RT
+          <span className="swatch" style={{ background: ZONE_COLOURS[z] }} aria-hidden="true" /> {t(`zone.${z}`)}:{' '}
+          <strong>{fmt.number(zones[z])}</strong> RT
         </li>
       ))}
     </ul>
@@ -46,7 +47,15 @@ export interface SelectOption {
 }
 
 /** A labelled select in the filter rows (level, kecamatan, kelurahan, RW pickers share it). */
-export function SelectField({ id, label, value, options, onChange, placeholder, disabled }: {
+export function SelectField({
+  id,
+  label,
+  value,
+  options,
+  onChange,
+  placeholder,
+  disabled,
+}: {
   id: string;
   label: string;
   value: string;
@@ -72,8 +81,9 @@ export function SelectField({ id, label, value, options, onChange, placeholder, 
 }
 
 /** Options for kelurahan pickers: "Name (Kecamatan)", since two kelurahan are called Curug. */
-export const kelurahanOptions = (list: { code: string; name: string; kecamatan_name: string }[] | null | undefined): SelectOption[] | undefined =>
-  list?.map((k) => ({ value: k.code, label: `${k.name} (${k.kecamatan_name})` }));
+export const kelurahanOptions = (
+  list: { code: string; name: string; kecamatan_name: string }[] | null | undefined,
+): SelectOption[] | undefined => list?.map((k) => ({ value: k.code, label: `${k.name} (${k.kecamatan_name})` }));
 
 export const rwOptions = (list: { code: string; number: string }[] | null | undefined): SelectOption[] | undefined =>
   list?.map((r) => ({ value: r.code, label: `RW ${r.number}` }));

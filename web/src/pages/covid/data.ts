@@ -92,7 +92,14 @@ export interface CovidMapData {
   data_as_of: string;
   exact: boolean;
   rule: { regulation: string; effective_from: string } | null;
-  legend: { field: string; metric?: MapMetric; title_id: string; title_en: string; buckets: LegendBucket[]; population_source?: PopulationSource | null };
+  legend: {
+    field: string;
+    metric?: MapMetric;
+    title_id: string;
+    title_en: string;
+    buckets: LegendBucket[];
+    population_source?: PopulationSource | null;
+  };
   features: { id: string; geometry: { type: string; coordinates: unknown }; properties: MapFeatureProps }[];
 }
 export type Cell = string | number | null;
@@ -111,7 +118,11 @@ export interface LocateResult {
   kelurahan: { code: string; name: string };
   rw: { code: string; number: string; distance_m: number; zone: Zone | null; active: Count } | null;
   radius_km: number;
-  nearby: { rw_count: number; active_total: Count; rws: { code: string; name: string; distance_m: number; zone: Zone | null; active: Count }[] };
+  nearby: {
+    rw_count: number;
+    active_total: Count;
+    rws: { code: string; name: string; distance_m: number; zone: Zone | null; active: Count }[];
+  };
 }
 export interface Field {
   id: string;
@@ -170,7 +181,8 @@ export async function getJson<T>(path: string, fresh = false): Promise<T> {
     throw new ApiError(0, 'network', 'The server could not be reached.');
   }
   const body = (await res.json().catch(() => undefined)) as { error?: { code?: string; message?: string } } | undefined;
-  if (!res.ok) throw new ApiError(res.status, body?.error?.code ?? 'http_error', body?.error?.message ?? `The server answered ${res.status}.`);
+  if (!res.ok)
+    throw new ApiError(res.status, body?.error?.code ?? 'http_error', body?.error?.message ?? `The server answered ${res.status}.`);
   return body as T;
 }
 
@@ -241,7 +253,8 @@ export function downloadText(filename: string, text: string, type = 'text/csv;ch
 }
 
 const DAY = 86_400_000;
-export const dayIndex = (date: string, start: string) => Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / DAY);
+export const dayIndex = (date: string, start: string) =>
+  Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / DAY);
 export const dateAt = (i: number, start: string) => new Date(Date.parse(`${start}T00:00:00Z`) + i * DAY).toISOString().slice(0, 10);
 
 /** Today in Asia/Jakarta (UTC+7, no daylight saving) as YYYY-MM-DD. */

@@ -70,7 +70,9 @@ export function HomePage() {
           <h2 id="map-title">{t('home.mapTitle')}</h2>
           {/* Always rendered (empty until the counts arrive) so the map below does not move. */}
           <p className="muted small map-summary">
-            {kecamatan && kelurahanCount !== undefined ? t('home.mapSummary', { kecamatan: kecamatan.length, kelurahan: kelurahanCount }) : '\u00a0'}
+            {kecamatan && kelurahanCount !== undefined
+              ? t('home.mapSummary', { kecamatan: kecamatan.length, kelurahan: kelurahanCount })
+              : '\u00a0'}
           </p>
         </div>
         <CityMap />
@@ -103,34 +105,38 @@ export function HomePage() {
         {error ? (
           <ErrorNotice error={error} />
         ) : (
-          <WhenVisible minHeight="320px">
-            {chartOption && <Chart option={chartOption} ariaLabel={t('home.glanceTitle')} />}
-          </WhenVisible>
+          <WhenVisible minHeight="320px">{chartOption && <Chart option={chartOption} ariaLabel={t('home.glanceTitle')} />}</WhenVisible>
         )}
         {kecamatan && (
           <details className="table-details" onToggle={(e) => setShowTable(e.currentTarget.open)}>
             <summary>{t('home.table')}</summary>
             {showTable && (
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('map.kecamatan')}</th>
-                  <th scope="col" className="num">{t('home.area')}</th>
-                  <th scope="col" className="num">{t('map.kelurahan')}</th>
-                  <th scope="col" className="num">{t('home.rw')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {kecamatan.map((k) => (
-                  <tr key={k.code}>
-                    <th scope="row">{k.name}</th>
-                    <td className="num">{fmt.number(k.area_km2, 2)}</td>
-                    <td className="num">{k.kelurahan_count}</td>
-                    <td className="num">{fmt.number(k.rw_count)}</td>
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('map.kecamatan')}</th>
+                    <th scope="col" className="num">
+                      {t('home.area')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('map.kelurahan')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('home.rw')}
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {kecamatan.map((k) => (
+                    <tr key={k.code}>
+                      <th scope="row">{k.name}</th>
+                      <td className="num">{fmt.number(k.area_km2, 2)}</td>
+                      <td className="num">{k.kelurahan_count}</td>
+                      <td className="num">{fmt.number(k.rw_count)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
             )}
           </details>
         )}

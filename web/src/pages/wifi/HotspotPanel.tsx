@@ -9,7 +9,17 @@ import { useWifiT, type WifiKey } from './i18n';
 import { StateDot } from './parts';
 
 /** Details of one point: SSID, hours, category, address, state (re-fetched when `version` changes). */
-export function HotspotPanel({ id, version, onClose, onZoom }: { id: number; version: number; onClose(): void; onZoom(d: HotspotDetails): void }) {
+export function HotspotPanel({
+  id,
+  version,
+  onClose,
+  onZoom,
+}: {
+  id: number;
+  version: number;
+  onClose(): void;
+  onZoom(d: HotspotDetails): void;
+}) {
   const t = useWifiT();
   const fmt = useFormat();
   const [d, setD] = useState<HotspotDetails | null>(null);
@@ -19,7 +29,10 @@ export function HotspotPanel({ id, version, onClose, onZoom }: { id: number; ver
   useEffect(() => {
     const ac = new AbortController();
     setError(null);
-    api<HotspotDetails>(`/api/wifi/hotspots/${id}`, { signal: ac.signal }).then(setD, (e: unknown) => (e as Error).name !== 'AbortError' && setError(e));
+    api<HotspotDetails>(`/api/wifi/hotspots/${id}`, { signal: ac.signal }).then(
+      setD,
+      (e: unknown) => (e as Error).name !== 'AbortError' && setError(e),
+    );
     return () => ac.abort();
   }, [id, version]);
 

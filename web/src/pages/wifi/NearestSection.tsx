@@ -28,7 +28,9 @@ export function NearestSection({ controller, onChoose }: { controller: HotspotLa
     if (!origin) return;
     const ac = new AbortController();
     setError(null);
-    api<Nearest[]>(`/api/wifi/nearest?lat=${origin.lat.toFixed(6)}&lng=${origin.lng.toFixed(6)}&limit=5&only=${onlyUp ? 'up' : 'all'}`, { signal: ac.signal }).then(
+    api<Nearest[]>(`/api/wifi/nearest?lat=${origin.lat.toFixed(6)}&lng=${origin.lng.toFixed(6)}&limit=5&only=${onlyUp ? 'up' : 'all'}`, {
+      signal: ac.signal,
+    }).then(
       (r) => {
         setNearest(r);
         controller.setUser(origin, t('near.you'));

@@ -9,7 +9,18 @@ import { HotspotPanel } from './HotspotPanel';
 import { NearestSection } from './NearestSection';
 import { LiveBadge, StateDot } from './parts';
 import { useWifiT, type WifiKey } from './i18n';
-import { isUp, loadHotspots, matchesFilter, rwLabel, STATES, useThrottled, useWifiEvents, type Filter, type Hotspot, type HotspotState } from './data';
+import {
+  isUp,
+  loadHotspots,
+  matchesFilter,
+  rwLabel,
+  STATES,
+  useThrottled,
+  useWifiEvents,
+  type Filter,
+  type Hotspot,
+  type HotspotState,
+} from './data';
 
 const FILTERS: { f: Filter; key: WifiKey }[] = [
   { f: 'all', key: 'filter.all' },
@@ -33,7 +44,6 @@ export default function WifiMapPage() {
   const [selected, setSelected] = useState<number | null>(null);
   const [demo, setDemo] = useState(false);
 
-
   useEffect(() => {
     document.title = `${t('map.title')} · Depok Smart City`;
   }, [t]);
@@ -55,7 +65,10 @@ export default function WifiMapPage() {
 
   useEffect(() => {
     loadBoundaries().then(
-      ([, kel]) => setKelurahan(kel.features.map((f) => ({ code: f.properties.code, name: f.properties.name })).sort((a, b) => a.name.localeCompare(b.name))),
+      ([, kel]) =>
+        setKelurahan(
+          kel.features.map((f) => ({ code: f.properties.code, name: f.properties.name })).sort((a, b) => a.name.localeCompare(b.name)),
+        ),
       () => undefined, // the map shows the error; the search just stays empty
     );
   }, []);
@@ -114,7 +127,12 @@ export default function WifiMapPage() {
     [items, kel],
   );
   const results = useMemo(
-    () => (kel ? (items ?? []).filter((h) => h.kelurahan_code === kel && (!rw || h.rw_code === rw)).sort((a, b) => (a.rw_code ?? '').localeCompare(b.rw_code ?? '') || a.name.localeCompare(b.name)) : []),
+    () =>
+      kel
+        ? (items ?? [])
+            .filter((h) => h.kelurahan_code === kel && (!rw || h.rw_code === rw))
+            .sort((a, b) => (a.rw_code ?? '').localeCompare(b.rw_code ?? '') || a.name.localeCompare(b.name))
+        : [],
     [items, kel, rw],
   );
   const resultKey = `${kel}|${rw}`;
@@ -212,12 +230,26 @@ export default function WifiMapPage() {
           {items ? t('map.count', { shown: fmt.number(visible.length), total: fmt.number(items.length) }) : t('map.loading')}
           {generatedAt && <span> · {t('map.updated', { time: fmt.dateTime(generatedAt) })}</span>}
         </div>
-        <CityMap ariaLabel={t('map.aria')} height="clamp(320px, 100vw, 72vh)" layers={layers} hidePicker legend={legend} renderPanelExtra={renderPanelExtra} />
+        <CityMap
+          ariaLabel={t('map.aria')}
+          height="clamp(320px, 100vw, 72vh)"
+          layers={layers}
+          hidePicker
+          legend={legend}
+          renderPanelExtra={renderPanelExtra}
+        />
         {!items && !error && <Loading label={t('map.loading')} />}
         {demo && <p className="notice notice-demo wifi-demo">{t('map.demo')}</p>}
       </section>
 
-      {selected !== null && <HotspotPanel id={selected} version={detailVersion} onClose={() => setSelected(null)} onZoom={(d) => controller.focus(d.lat, d.lng, 17)} />}
+      {selected !== null && (
+        <HotspotPanel
+          id={selected}
+          version={detailVersion}
+          onClose={() => setSelected(null)}
+          onZoom={(d) => controller.focus(d.lat, d.lng, 17)}
+        />
+      )}
 
       {kel && (
         <section className="card" aria-labelledby="wifi-results-title">
@@ -256,4 +288,3 @@ export default function WifiMapPage() {
     </div>
   );
 }
-

@@ -46,7 +46,16 @@ interface HotspotsPayload {
 export async function loadHotspots(signal?: AbortSignal): Promise<{ items: Hotspot[]; generatedAt: string; demo: boolean }> {
   const p = await api<HotspotsPayload>('/api/wifi/hotspots', { signal });
   const at = (f: string) => p.fields.indexOf(f);
-  const ix = { id: at('id'), name: at('name'), lat: at('lat'), lng: at('lng'), state: at('state'), category: at('category'), kel: at('kelurahan_code'), rw: at('rw_code') };
+  const ix = {
+    id: at('id'),
+    name: at('name'),
+    lat: at('lat'),
+    lng: at('lng'),
+    state: at('state'),
+    category: at('category'),
+    kel: at('kelurahan_code'),
+    rw: at('rw_code'),
+  };
   const items = p.rows.map((r) => ({
     id: r[ix.id] as number,
     name: r[ix.name] as string,
@@ -200,7 +209,14 @@ export interface WifiEvent {
   data: Record<string, unknown>;
 }
 
-const EVENT_TYPES = ['wifi.ap.state_changed', 'wifi.hotspot.state_changed', 'wifi.alert.opened', 'wifi.alert.closed', 'wifi.alert.acknowledged', 'wifi.health.evaluated'];
+const EVENT_TYPES = [
+  'wifi.ap.state_changed',
+  'wifi.hotspot.state_changed',
+  'wifi.alert.opened',
+  'wifi.alert.closed',
+  'wifi.alert.acknowledged',
+  'wifi.health.evaluated',
+];
 
 /**
  * Live wifi events over SSE (`GET /api/events?types=wifi.`). EventSource reconnects by itself

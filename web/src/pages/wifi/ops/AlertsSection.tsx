@@ -40,7 +40,9 @@ export function AlertsSection({ version }: { version: number }) {
   async function more() {
     if (next === null) return;
     try {
-      const r = await api<{ items: Alert[]; next_before: number | null }>(`/api/wifi/alerts?status=${status}&limit=${LIMIT}&before=${next}`);
+      const r = await api<{ items: Alert[]; next_before: number | null }>(
+        `/api/wifi/alerts?status=${status}&limit=${LIMIT}&before=${next}`,
+      );
       setItems((cur) => [...(cur ?? []), ...r.items]);
       setNext(r.next_before);
     } catch (e) {
@@ -82,7 +84,8 @@ export function AlertsSection({ version }: { version: number }) {
                 {a.reason} · {names.get(a.kelurahan_code) ?? a.kelurahan_code} {rwLabel(a.rw_code)}
               </span>
               <span className="wifi-alert-meta small muted">
-                {t('alerts.started')} {fmt.dateTime(a.started_at)} · {a.ended_at ? `${t('alerts.ended')} ${fmt.dateTime(a.ended_at)}` : t('alerts.ongoing')} ·{' '}
+                {t('alerts.started')} {fmt.dateTime(a.started_at)} ·{' '}
+                {a.ended_at ? `${t('alerts.ended')} ${fmt.dateTime(a.ended_at)}` : t('alerts.ongoing')} ·{' '}
                 <span className="wifi-duration">{formatDuration(a.ended_at ? a.duration_s : (now - Date.parse(a.started_at)) / 1000)}</span>
               </span>
               {a.acknowledged_at ? (
@@ -137,7 +140,14 @@ function AckForm({ alert, onDone, onCancel }: { alert: Alert; onDone(a: Alert): 
       <label htmlFor={id} className="small">
         {t('alerts.note')}
       </label>
-      <textarea id={id} value={note} maxLength={1000} placeholder={t('alerts.notePlaceholder')} onChange={(e) => setNote(e.target.value)} autoFocus />
+      <textarea
+        id={id}
+        value={note}
+        maxLength={1000}
+        placeholder={t('alerts.notePlaceholder')}
+        onChange={(e) => setNote(e.target.value)}
+        autoFocus
+      />
       {error ? <ErrorNotice error={error} /> : null}
       <div className="wifi-ack-row">
         <button type="submit" className="btn btn-small btn-primary" disabled={busy}>

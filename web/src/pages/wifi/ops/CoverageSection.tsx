@@ -67,9 +67,16 @@ export function CoverageSection({ version }: { version: number }) {
           const renderer = L.svg({ pane: 'wifiCoverage' });
           return L.layerGroup(
             below.map((r) =>
-              L.circleMarker([r.lat, r.lng], { renderer, pane: 'wifiCoverage', radius: 5, color: '#ffffff', weight: 1.5, fillColor: GAP_COLOR[r.gap] ?? GAP_COLOR[1], fillOpacity: 1, className: 'wifi-cov-pt' }).bindTooltip(
-                `${r.kelurahan_name} ${rwLabel(r.rw_code)}: ${r.working}/${r.target}`,
-              ),
+              L.circleMarker([r.lat, r.lng], {
+                renderer,
+                pane: 'wifiCoverage',
+                radius: 5,
+                color: '#ffffff',
+                weight: 1.5,
+                fillColor: GAP_COLOR[r.gap] ?? GAP_COLOR[1],
+                fillOpacity: 1,
+                className: 'wifi-cov-pt',
+              }).bindTooltip(`${r.kelurahan_name} ${rwLabel(r.rw_code)}: ${r.working}/${r.target}`),
             ),
           );
         },
@@ -122,7 +129,12 @@ export function CoverageSection({ version }: { version: number }) {
                     <span className="wifi-dot" style={{ background: GAP_COLOR[1] }} aria-hidden="true" /> {t('coverage.legendGap1')}
                   </li>
                   <li>
-                    <span className="swatch" style={{ background: 'linear-gradient(90deg,#f2a7a0,#f5d68a,#cfe6a4,#7cc48f)' }} aria-hidden="true" /> {t('coverage.legendKel')}
+                    <span
+                      className="swatch"
+                      style={{ background: 'linear-gradient(90deg,#f2a7a0,#f5d68a,#cfe6a4,#7cc48f)' }}
+                      aria-hidden="true"
+                    />{' '}
+                    {t('coverage.legendKel')}
                   </li>
                 </ul>
               }
@@ -134,9 +146,15 @@ export function CoverageSection({ version }: { version: number }) {
                 <thead>
                   <tr>
                     <th scope="col">{t('coverage.rw')}</th>
-                    <th scope="col" className="num">{t('coverage.hotspots')}</th>
-                    <th scope="col" className="num">{t('coverage.working')}</th>
-                    <th scope="col" className="num">{t('coverage.gap')}</th>
+                    <th scope="col" className="num">
+                      {t('coverage.hotspots')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('coverage.working')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('coverage.gap')}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>

@@ -74,7 +74,9 @@ export function NotOkSection({ version }: { version: number }) {
                     <th scope="col">{t('notok.place')}</th>
                     <th scope="col">{t('notok.health')}</th>
                     <th scope="col">{t('notok.reason')}</th>
-                    <th scope="col" className="num">{t('notok.duration')}</th>
+                    <th scope="col" className="num">
+                      {t('notok.duration')}
+                    </th>
                     <th scope="col">{t('notok.area')}</th>
                     <th scope="col">{t('notok.lastSeen')}</th>
                   </tr>
@@ -92,7 +94,12 @@ export function NotOkSection({ version }: { version: number }) {
                       </td>
                       <td data-label={t('notok.reason')}>{r.reason ?? '—'}</td>
                       {/* How long it has been down: from when the AP went silent / stopped serving (down_since), not from when the check noticed. */}
-                      <td data-label={t('notok.duration')} className="num wifi-duration" data-down-since={r.down_since ?? ''} title={r.down_since ? t('notok.downSince', { time: fmt.dateTime(r.down_since) }) : undefined}>
+                      <td
+                        data-label={t('notok.duration')}
+                        className="num wifi-duration"
+                        data-down-since={r.down_since ?? ''}
+                        title={r.down_since ? t('notok.downSince', { time: fmt.dateTime(r.down_since) }) : undefined}
+                      >
                         {r.down_since ? formatDuration((now - Date.parse(r.down_since)) / 1000) : '—'}
                       </td>
                       <td data-label={t('notok.area')}>

@@ -30,7 +30,10 @@ export function SlaSection() {
     setRes(null);
     setError(null);
     setLimit(PAGE);
-    api<SlaResult>(`/api/wifi/sla?${query}`, { signal: ac.signal }).then(setRes, (e: unknown) => (e as Error).name !== 'AbortError' && setError(e));
+    api<SlaResult>(`/api/wifi/sla?${query}`, { signal: ac.signal }).then(
+      setRes,
+      (e: unknown) => (e as Error).name !== 'AbortError' && setError(e),
+    );
     return () => ac.abort();
   }, [query, month]);
 
@@ -62,7 +65,8 @@ export function SlaSection() {
       {res && (
         <>
           <p className="muted small">
-            {t('sla.period', { from: fmt.dateTime(res.period_start), to: fmt.dateTime(res.period_end), s: res.heartbeat_interval_s })} {t('sla.sorted')}
+            {t('sla.period', { from: fmt.dateTime(res.period_start), to: fmt.dateTime(res.period_end), s: res.heartbeat_interval_s })}{' '}
+            {t('sla.sorted')}
           </p>
           {rows.length === 0 ? (
             <p>{t('empty')}</p>
@@ -72,8 +76,12 @@ export function SlaSection() {
                 <thead>
                   <tr>
                     <th scope="col">{t('sla.label')}</th>
-                    <th scope="col" className="num">{t('sla.aps')}</th>
-                    <th scope="col" className="num">{t('sla.uptime')}</th>
+                    <th scope="col" className="num">
+                      {t('sla.aps')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('sla.uptime')}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -85,7 +93,11 @@ export function SlaSection() {
                       </th>
                       <td className="num">{fmt.number(r.aps)}</td>
                       <td className="num">
-                        <span className={`wifi-bar${r.uptime_pct < 95 ? ' low' : ''}`} style={{ width: `${Math.max(2, r.uptime_pct * 0.6)}px` }} aria-hidden="true" />
+                        <span
+                          className={`wifi-bar${r.uptime_pct < 95 ? ' low' : ''}`}
+                          style={{ width: `${Math.max(2, r.uptime_pct * 0.6)}px` }}
+                          aria-hidden="true"
+                        />
                         {fmt.number(r.uptime_pct, 2)}%
                       </td>
                     </tr>

@@ -84,7 +84,9 @@ export function UnknownMacsSection({ version }: { version: number }) {
                 <thead>
                   <tr>
                     <th scope="col">{t('unknown.mac')}</th>
-                    <th scope="col" className="num">{t('unknown.count')}</th>
+                    <th scope="col" className="num">
+                      {t('unknown.count')}
+                    </th>
                     <th scope="col">{t('unknown.firstSeen')}</th>
                     <th scope="col">{t('unknown.lastSeen')}</th>
                     <th scope="col">{t('unknown.via')}</th>
@@ -108,7 +110,13 @@ export function UnknownMacsSection({ version }: { version: number }) {
                           <div className="wifi-ack" role="group" aria-label={t('unknown.dismiss')}>
                             <span className="small">{t('unknown.confirm', { mac: r.mac })}</span>
                             <div className="wifi-ack-row">
-                              <button type="button" className="btn btn-small btn-primary" disabled={busy} onClick={() => void dismiss(r.mac)} autoFocus>
+                              <button
+                                type="button"
+                                className="btn btn-small btn-primary"
+                                disabled={busy}
+                                onClick={() => void dismiss(r.mac)}
+                                autoFocus
+                              >
                                 {t('unknown.confirmYes')}
                               </button>
                               <button type="button" className="btn btn-small btn-secondary" onClick={() => setConfirming(null)}>
@@ -117,7 +125,11 @@ export function UnknownMacsSection({ version }: { version: number }) {
                             </div>
                           </div>
                         ) : (
-                          <button type="button" className="btn btn-small btn-secondary" onClick={() => (setConfirming(r.mac), setDone(null))}>
+                          <button
+                            type="button"
+                            className="btn btn-small btn-secondary"
+                            onClick={() => (setConfirming(r.mac), setDone(null))}
+                          >
                             {t('unknown.dismiss')}
                           </button>
                         )}

@@ -50,7 +50,10 @@ export function UsageSection() {
     if (!from || !to) return;
     const ac = new AbortController();
     setError(null);
-    api<UsageRow[]>(`/api/wifi/usage?${query}`, { signal: ac.signal }).then(setRows, (e: unknown) => (e as Error).name !== 'AbortError' && setError(e));
+    api<UsageRow[]>(`/api/wifi/usage?${query}`, { signal: ac.signal }).then(
+      setRows,
+      (e: unknown) => (e as Error).name !== 'AbortError' && setError(e),
+    );
     return () => ac.abort();
   }, [query, from, to]);
 
@@ -61,7 +64,10 @@ export function UsageSection() {
       add(d.get(r.day) ?? d.set(r.day, empty()).get(r.day)!, r);
       add(k.get(r.kelurahan_code) ?? k.set(r.kelurahan_code, empty()).get(r.kelurahan_code)!, r);
     }
-    return { days: [...d.entries()].sort(([a], [b]) => a.localeCompare(b)), kels: [...k.entries()].sort(([, a], [, b]) => avg(b.schoolW, b.aps) - avg(a.schoolW, a.aps)) };
+    return {
+      days: [...d.entries()].sort(([a], [b]) => a.localeCompare(b)),
+      kels: [...k.entries()].sort(([, a], [, b]) => avg(b.schoolW, b.aps) - avg(a.schoolW, a.aps)),
+    };
   }, [rows]);
 
   const dayLabel = (d: string) => d.slice(5).replace('-', '/');
@@ -168,11 +174,21 @@ export function UsageSection() {
                   <thead>
                     <tr>
                       <th scope="col">{t('usage.kelurahan')}</th>
-                      <th scope="col" className="num">{t('usage.clientsAvg')}</th>
-                      <th scope="col" className="num">{t('usage.schoolAvg')}</th>
-                      <th scope="col" className="num">{t('usage.clientsMax')}</th>
-                      <th scope="col" className="num">{t('usage.traffic')}</th>
-                      <th scope="col" className="num">{t('usage.schoolTraffic')}</th>
+                      <th scope="col" className="num">
+                        {t('usage.clientsAvg')}
+                      </th>
+                      <th scope="col" className="num">
+                        {t('usage.schoolAvg')}
+                      </th>
+                      <th scope="col" className="num">
+                        {t('usage.clientsMax')}
+                      </th>
+                      <th scope="col" className="num">
+                        {t('usage.traffic')}
+                      </th>
+                      <th scope="col" className="num">
+                        {t('usage.schoolTraffic')}
+                      </th>
                     </tr>
                   </thead>
                   <tbody>
