@@ -41,7 +41,7 @@ describe('admin: users and audit log', () => {
     await page.locator('.admin-add button[type=submit]').click();
     const scopeError = page.locator('#add-scope-error');
     await scopeError.waitFor();
-    assert.match(await scopeError.innerText(), /not an RW code/);
+    assert.match(await scopeError.innerText(), /bukan kode RW/); // the API answers in the UI language
     assert.equal(await page.locator('#add-scope').getAttribute('aria-invalid'), 'true');
     await screenshot(page, 'admin-add-error-mobile');
 

@@ -260,7 +260,7 @@ describe('covid pages', () => {
     await officer.locator('#rep-submit').click();
     const fieldError = officer.locator('#f-konfirmasi-isolasi_mandiri-err');
     await fieldError.waitFor();
-    assert.match(await fieldError.innerText(), /cannot be negative/);
+    assert.match(await fieldError.innerText(), /tidak boleh negatif/); // the API answers in the UI language
 
     await officer.locator('#f-konfirmasi-isolasi_mandiri').fill('5');
     await officer.locator('#f-konfirmasi-dirawat').fill('2');

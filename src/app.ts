@@ -16,6 +16,7 @@ import { QuietRequestLog } from './platform/http/log-controller';
 import { healthRoutes, type Readiness } from './platform/http/health.routes';
 import { sseRoutes } from './platform/events/sse.routes';
 import { AppError } from './platform/errors';
+import { platformMessages } from './platform/i18n.messages';
 import { MODULES } from './modules';
 
 export interface BuildOptions {
@@ -68,7 +69,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
       info: {
         title: 'Depok Smart City Platform API',
         version: ctx.config.version,
-        description: 'Errors are `{error:{code,message,details?,request_id}}` with stable codes.',
+        description:
+          'Errors are `{error:{code,message,key?,details?,request_id}}` with stable codes. Messages are in Indonesian when `Accept-Language` prefers `id`, otherwise in English; `key` names the message in every language.',
       },
       components: {
         securitySchemes: {
@@ -111,7 +113,7 @@ async function registerWeb(app: FastifyInstance, dist: string): Promise<void> {
         const file = path.join(dist, path.normalize(url).replace(/^(\.\.[/\\])+/, ''));
         if (file.startsWith(dist) && fs.existsSync(file)) return reply.sendFile(path.relative(dist, file));
       }
-      throw new AppError('not_found', `No endpoint ${req.method} ${url}.`);
+      throw new AppError('not_found', platformMessages.noEndpoint({ method: req.method, path: url }));
     }
     return reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-cache').send(html);
   });

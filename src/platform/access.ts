@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { forbidden, unauthenticated } from './errors';
+import { platformMessages as P } from './i18n.messages';
 
 export const ROLES = [
   'warga',
@@ -44,7 +45,7 @@ export function requireUser(req: FastifyRequest): AuthUser {
 /** Throws 403 unless the user has one of the roles (admin always passes). */
 export function requireRole(user: AuthUser, ...roles: Role[]): void {
   if (user.role === 'admin' || roles.includes(user.role)) return;
-  throw forbidden(`This needs one of the roles: ${roles.join(', ')}. You are signed in as ${user.role}.`);
+  throw forbidden(P.needsRole({ roles: roles.join(', '), role: user.role }));
 }
 
 /**
@@ -59,5 +60,5 @@ export function scopeCovers(scope: string | null, code: string): boolean {
 /** Throws 403 unless the user is admin or their scope covers the region code. */
 export function requireScope(user: AuthUser, code: string): void {
   if (user.role === 'admin' || scopeCovers(user.scope, code)) return;
-  throw forbidden(`Your account is limited to ${user.scope ?? 'no area'}; ${code} is outside it.`);
+  throw forbidden(P.outsideScope({ scope: user.scope ?? '', code }));
 }

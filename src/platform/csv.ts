@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { AppError, type ErrorDetail } from './errors';
+import { platformMessages as P } from './i18n.messages';
 
 /** Parses CSV text with a header row into records; a malformed file is a 400 naming the line. */
 export function parseCsv(text: string): Record<string, string>[] {
@@ -10,7 +11,7 @@ export function parseCsv(text: string): Record<string, string>[] {
       trim: true,
     });
   } catch (err) {
-    throw new AppError('validation_failed', `The CSV file could not be read: ${(err as Error).message}`);
+    throw new AppError('validation_failed', P.csvUnreadable({ reason: (err as Error).message }));
   }
 }
 
@@ -19,13 +20,17 @@ export function requireColumns(rows: Record<string, string>[], columns: string[]
   const have = new Set(Object.keys(rows[0] ?? {}));
   const missing = columns.filter((c) => !have.has(c));
   if (missing.length)
-    throw new AppError('validation_failed', `The CSV file lacks the column(s): ${missing.join(', ')}. Expected: ${columns.join(', ')}.`);
+    throw new AppError('validation_failed', P.csvMissingColumns({ missing: missing.join(', '), expected: columns.join(', ') }));
+}
+
+/** Throws a 400 when the file has a header but no data rows. */
+export function requireRows(rows: Record<string, string>[]): void {
+  if (!rows.length) throw new AppError('validation_failed', P.csvNoRows());
 }
 
 /** Throws one 400 with every row error (row numbers count the header as row 1). */
 export function failOnRowErrors(errors: ErrorDetail[]): void {
-  if (errors.length)
-    throw new AppError('validation_failed', `${errors.length} row(s) have errors; nothing was imported.`, errors.slice(0, 500));
+  if (errors.length) throw new AppError('validation_failed', P.csvRowErrors({ count: errors.length }), errors.slice(0, 500));
 }
 
 function cell(v: unknown): string {

@@ -1,5 +1,9 @@
+import { english, localized, render, type Msg, type Text } from './i18n';
+import { platformMessages as P } from './i18n.messages';
+
 // Typed errors with stable codes. Services throw these; the one error handler
-// (platform/http/error-handler.ts) maps them to HTTP status and a JSON body with the request id.
+// (platform/http/error-handler.ts) maps them to HTTP status and a JSON body with the request id,
+// rendering the message in the request's language when it is a catalog Msg (platform/i18n.ts).
 export type ErrorCode =
   | 'validation_failed'
   | 'invalid_json'
@@ -32,23 +36,42 @@ const STATUS: Record<ErrorCode, number> = {
 export interface ErrorDetail {
   /** Where the problem is: a JSON path (`body.items.3.mac`), a CSV row (`row 12`), a field. */
   path?: string;
+  /** English text (logs, CLI, and every language when `msg` is absent). */
   message: string;
+  /** The same message in every language; build details with detail() to set both. */
+  msg?: Msg;
+}
+
+/** An error detail from a catalog message (English in `message`, every language in `msg`). */
+export function detail(path: string | undefined, text: Text): ErrorDetail {
+  const d: ErrorDetail = { message: english(text) };
+  if (path !== undefined) d.path = path;
+  if (typeof text !== 'string') d.msg = text;
+  return d;
 }
 
 export class AppError extends Error {
   readonly status: number;
+  /** The message in every language, when it came from a catalog; `message` is its English text. */
+  readonly msg?: Msg;
   constructor(
     readonly code: ErrorCode,
-    message: string,
+    message: Text,
     readonly details?: ErrorDetail[],
   ) {
-    super(message);
+    super(english(message));
     this.status = STATUS[code];
+    if (typeof message !== 'string') this.msg = message;
   }
 }
 
-export const notFound = (what: string) => new AppError('not_found', `${what} was not found.`);
-export const forbidden = (message = 'You do not have permission to do this.') => new AppError('forbidden', message);
-export const unauthenticated = (message = 'Sign in first (session cookie or Bearer token).') => new AppError('unauthenticated', message);
-export const conflict = (message: string) => new AppError('conflict', message);
-export const invalid = (message: string, details?: ErrorDetail[]) => new AppError('validation_failed', message, details);
+/** `what` names the thing, e.g. a catalog message "Report <id>" / "Laporan <id>". */
+export const notFound = (what: Text) =>
+  new AppError(
+    'not_found',
+    localized('platform.notFound', { en: `${english(what)} was not found.`, id: `${render(what, 'id')} tidak ditemukan.` }),
+  );
+export const forbidden = (message: Text = P.forbidden()) => new AppError('forbidden', message);
+export const unauthenticated = (message: Text = P.unauthenticated()) => new AppError('unauthenticated', message);
+export const conflict = (message: Text) => new AppError('conflict', message);
+export const invalid = (message: Text, details?: ErrorDetail[]) => new AppError('validation_failed', message, details);

@@ -1,10 +1,13 @@
 // The one fetch wrapper of the web app: JSON in and out, the session cookie, the CSRF token on
 // every write, and the platform's error body `{error:{code,message,details,request_id}}` turned
-// into an ApiError whose message a person can act on.
+// into an ApiError whose message a person can act on. Every request carries the UI language as
+// Accept-Language, so the server's error messages come in the language the page is shown in.
 
 export interface ErrorDetail {
   path?: string;
   message: string;
+  /** The server's catalog key of the message (e.g. `covid.dateInFuture`), the same in every language. */
+  key?: string;
 }
 
 export class ApiError extends Error {
@@ -36,6 +39,21 @@ export interface ApiOptions {
   headers?: Record<string, string>;
 }
 
+/**
+ * The UI language (see i18n/index.tsx): the stored choice, else the one LangProvider put on <html>
+ * (it does so even when storage is blocked), else Indonesian, the app's default. Read per request,
+ * so switching language takes effect on the next call without any wiring.
+ */
+export function uiLang(): 'id' | 'en' {
+  try {
+    const stored = localStorage.getItem('sc.lang');
+    if (stored === 'id' || stored === 'en') return stored;
+  } catch {
+    /* storage blocked: fall back to the document */
+  }
+  return typeof document !== 'undefined' && document.documentElement.lang === 'en' ? 'en' : 'id';
+}
+
 interface ErrorBody {
   error?: { code?: string; message?: string; details?: ErrorDetail[]; request_id?: string };
 }
@@ -43,7 +61,7 @@ interface ErrorBody {
 /** Calls the platform API; resolves with the parsed JSON (undefined for 204), rejects with ApiError. */
 export async function api<T>(path: string, opts: ApiOptions = {}): Promise<T> {
   const method = opts.method ?? (opts.body === undefined ? 'GET' : 'POST');
-  const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': uiLang(), ...opts.headers };
   let body: BodyInit | undefined;
   if (opts.body !== undefined) {
     if (typeof opts.body === 'string') {
@@ -61,7 +79,7 @@ export async function api<T>(path: string, opts: ApiOptions = {}): Promise<T> {
     res = await fetch(path, { method, headers, body, credentials: 'same-origin', signal: opts.signal });
   } catch (err) {
     if ((err as Error).name === 'AbortError') throw err;
-    throw new ApiError(0, 'network', 'The server could not be reached.');
+    throw new ApiError(0, 'network', uiLang() === 'en' ? 'The server could not be reached.' : 'Server tidak dapat dihubungi.');
   }
   if (res.status === 204) return undefined as T;
   const text = await res.text();

@@ -1,22 +1,23 @@
 import { z } from 'zod';
+import { zodMessage as t } from '../../platform/i18n';
+import { covidMessages as M } from './covid.messages';
 
-// Validation, types and OpenAPI for /api/covid/*.
+// Validation, types and OpenAPI for /api/covid/*. Custom messages come from the catalog (t() keeps
+// the English text in the schema; the error handler renders the request's language).
 
 export const DateStr = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date as YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'Not a real date');
-export const RwCode = z.string().regex(/^32\.76\.\d{2}\.\d{4}\/\d{3}$/, 'Use an RW code like 32.76.01.1006/005');
-export const KelurahanCode = z.string().regex(/^32\.76\.\d{2}\.\d{4}$/, 'Use a kelurahan code like 32.76.01.1006');
-export const AreaCode = z
-  .string()
-  .regex(/^32\.76(\.\d{2}(\.\d{4}(\/\d{3})?)?)?$/, 'Use a Kemendagri code: 32.76, 32.76.01, 32.76.01.1006 or 32.76.01.1006/005');
+  .regex(/^\d{4}-\d{2}-\d{2}$/, t(M.dateFormat()))
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), t(M.dateNotReal()));
+export const RwCode = z.string().regex(/^32\.76\.\d{2}\.\d{4}\/\d{3}$/, t(M.rwCodeFormat()));
+export const KelurahanCode = z.string().regex(/^32\.76\.\d{2}\.\d{4}$/, t(M.kelurahanCodeFormat()));
+export const AreaCode = z.string().regex(/^32\.76(\.\d{2}(\.\d{4}(\/\d{3})?)?)?$/, t(M.areaCodeFormat()));
 
 const Count = z
-  .number({ error: 'must be a number' })
-  .int('must be a whole number')
-  .min(0, 'cannot be negative')
-  .max(1_000_000, 'is implausibly large');
+  .number({ error: t(M.countNotNumber()) })
+  .int(t(M.countNotWhole()))
+  .min(0, t(M.countNegative()))
+  .max(1_000_000, t(M.countTooLarge()));
 const c = () => Count.default(0);
 
 export const Figures = z.strictObject({
@@ -27,7 +28,7 @@ export const Figures = z.strictObject({
 });
 
 export const RtHouses = z
-  .array(z.strictObject({ rt: z.string().regex(/^\d{1,3}$/, 'RT number like 003'), rumah_terkonfirmasi: Count }))
+  .array(z.strictObject({ rt: z.string().regex(/^\d{1,3}$/, t(M.rtFormat())), rumah_terkonfirmasi: Count }))
   .max(99)
   .describe('Per RT: houses with an active confirmed case in the last 7 days');
 
@@ -50,9 +51,9 @@ export const PatchBody = z.strictObject({
 });
 export type PatchInput = z.infer<typeof PatchBody>;
 
-export const IdParams = z.strictObject({ id: z.uuid('Report ids are UUIDs') });
+export const IdParams = z.strictObject({ id: z.uuid(t(M.reportIdFormat())) });
 export const DeclineBody = z.strictObject({
-  reason: z.string().trim().min(3, 'Give a reason (at least 3 characters) so the petugas RW can fix the report').max(500),
+  reason: z.string().trim().min(3, t(M.declineReason())).max(500),
 });
 export const ReportStatus = z.enum(['draft', 'submitted', 'verified', 'declined']);
 export const ReportsQuery = z.strictObject({
@@ -190,10 +191,10 @@ export const EmergencyQuery = z.strictObject({ kelurahan: KelurahanCode.optional
 export const ForumQuery = z.strictObject({ rw: RwCode, limit: z.coerce.number().int().min(1).max(500).default(200) });
 export const PostBody = z.strictObject({
   rw: RwCode,
-  body: z.string().trim().min(1, 'Write something').max(2000),
+  body: z.string().trim().min(1, t(M.writeSomething())).max(2000),
   parent_id: z.uuid().optional(),
 });
-export const HideBody = z.strictObject({ reason: z.string().trim().min(3, 'Give a reason (at least 3 characters)').max(300) });
+export const HideBody = z.strictObject({ reason: z.string().trim().min(3, t(M.hideReason())).max(300) });
 export const Post = z.object({
   id: z.string(),
   rw: z.string(),

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { apportion, hashString, seededRandom } from '../../platform/geo';
+import type { Msg } from '../../platform/i18n';
+import { covidMessages as M } from './covid.messages';
 import { HIST_LEN, addToHist, emptyHist } from './covid.zoning';
 
 // The figures of a report, how the public figures derive from them, and their documentation.
@@ -81,20 +83,18 @@ export function aggFromReport(f: ReportFigures, rtHouses: Record<string, number>
  * Warnings (not errors) for totals that fell without a matching outcome: active confirmed cases may
  * fall only by moves to selesai or meninggal.
  */
-export function dropWarnings(prev: ReportFigures | null, cur: ReportFigures): string[] {
+export function dropWarnings(prev: ReportFigures | null, cur: ReportFigures): Msg[] {
   if (!prev) return [];
-  const w: string[] = [];
+  const w: Msg[] = [];
   const activePrev = prev.konfirmasi.isolasi_mandiri + prev.konfirmasi.dirawat;
   const activeNow = cur.konfirmasi.isolasi_mandiri + cur.konfirmasi.dirawat;
   const outcomes = cur.konfirmasi.selesai - prev.konfirmasi.selesai + (cur.konfirmasi.meninggal - prev.konfirmasi.meninggal);
   if (activeNow < activePrev && activePrev - activeNow > outcomes)
-    w.push(
-      `Active confirmed cases fell by ${activePrev - activeNow} but selesai + meninggal rose by only ${Math.max(0, outcomes)}; check the figures.`,
-    );
+    w.push(M.activeDrop({ fell: activePrev - activeNow, rose: Math.max(0, outcomes) }));
   if (cur.konfirmasi.selesai < prev.konfirmasi.selesai)
-    w.push(`konfirmasi.selesai fell from ${prev.konfirmasi.selesai} to ${cur.konfirmasi.selesai}; it is a running total.`);
+    w.push(M.runningTotalFell({ field: 'konfirmasi.selesai', from: prev.konfirmasi.selesai, to: cur.konfirmasi.selesai }));
   if (cur.konfirmasi.meninggal < prev.konfirmasi.meninggal)
-    w.push(`konfirmasi.meninggal fell from ${prev.konfirmasi.meninggal} to ${cur.konfirmasi.meninggal}; it is a running total.`);
+    w.push(M.runningTotalFell({ field: 'konfirmasi.meninggal', from: prev.konfirmasi.meninggal, to: cur.konfirmasi.meninggal }));
   return w;
 }
 

@@ -1,8 +1,9 @@
 import type { AppContext } from '../../platform/module';
 import { requireRole, scopeCovers, type AuthUser } from '../../platform/access';
 import { recordAudit } from '../../platform/audit/audit';
-import { failOnRowErrors, parseCsv, requireColumns } from '../../platform/csv';
-import { AppError, conflict, type ErrorDetail } from '../../platform/errors';
+import { failOnRowErrors, parseCsv, requireColumns, requireRows } from '../../platform/csv';
+import { conflict, detail, type ErrorDetail } from '../../platform/errors';
+import { covidMessages as M } from './covid.messages';
 import { contentHash, type ReportFigures } from './covid.figures';
 import { CovidReports, figureColumns, figuresOf } from './covid.reports';
 import * as repo from './covid.repo';
@@ -31,7 +32,7 @@ export const IMPORT_COLUMNS = ['rw_code', 'date', ...FIGURE_COLS.map(([g, f]) =>
 export async function importReportsCsv(ctx: AppContext, reports: CovidReports, user: AuthUser, text: string, requestId?: string) {
   requireRole(user, 'puskesmas', 'dinkes');
   const rows = parseCsv(text);
-  if (!rows.length) throw new AppError('validation_failed', 'The CSV file has no data rows.');
+  requireRows(rows);
   requireColumns(rows, [
     'rw_code',
     'date',
@@ -55,26 +56,26 @@ export async function importReportsCsv(ctx: AppContext, reports: CovidReports, u
     const at = `row ${i + 2}`;
     const before = errors.length;
     if (!/^32\.76\.\d{2}\.\d{4}\/\d{3}$/.test(r.rw_code)) {
-      errors.push({ path: at, message: `rw_code "${r.rw_code}" is not an RW code like 32.76.01.1006/005.` });
+      errors.push(detail(at, M.csvRwCode({ value: r.rw_code })));
       continue;
     }
     if (user.role !== 'admin' && !scopeCovers(user.scope, r.rw_code)) {
-      errors.push({ path: at, message: `RW ${r.rw_code} is outside your area (${user.scope ?? 'none'}).` });
+      errors.push(detail(at, M.csvOutsideArea({ rw: r.rw_code, scope: user.scope ?? '' })));
       continue;
     }
     if (!/^\d{4}-\d{2}-\d{2}$/.test(r.date) || Number.isNaN(Date.parse(`${r.date}T00:00:00Z`))) {
-      errors.push({ path: at, message: `date "${r.date}" must be YYYY-MM-DD.` });
+      errors.push(detail(at, M.csvDate({ value: r.date })));
       continue;
     }
     const key = `${r.rw_code}@${r.date}`;
-    if (seen.has(key)) errors.push({ path: at, message: `RW ${r.rw_code} on ${r.date} appears more than once.` });
+    if (seen.has(key)) errors.push(detail(at, M.csvDuplicate({ rw: r.rw_code, date: r.date })));
     seen.add(key);
     const figures = { konfirmasi: {}, suspek: {}, probable: {}, kontak_erat: {} } as Record<string, Record<string, number>>;
     for (const [g, f] of FIGURE_COLS) {
       const raw = (r[`${g}_${f}`] ?? '').trim();
       const n = raw === '' ? 0 : Number(raw);
-      if (!Number.isInteger(n)) errors.push({ path: at, message: `${g}_${f} "${raw}" must be a whole number.` });
-      else if (n < 0) errors.push({ path: at, message: `${g}_${f} cannot be negative (${n}).` });
+      if (!Number.isInteger(n)) errors.push(detail(at, M.csvNotWhole({ column: `${g}_${f}`, value: raw })));
+      else if (n < 0) errors.push(detail(at, M.csvNegative({ column: `${g}_${f}`, value: n })));
       figures[g][f] = n;
     }
     const rt: { rt: string; rumah_terkonfirmasi: number }[] = [];
@@ -83,14 +84,14 @@ export async function importReportsCsv(ctx: AppContext, reports: CovidReports, u
       .map((s) => s.trim())
       .filter(Boolean)) {
       const m = /^(\d{1,3})\s*:\s*(-?\d+)$/.exec(part);
-      if (!m) errors.push({ path: at, message: `rt_houses part "${part}" must look like 003:2 (RT:houses), separated by ";".` });
-      else if (Number(m[2]) < 0) errors.push({ path: at, message: `rt_houses for RT ${m[1]} cannot be negative.` });
+      if (!m) errors.push(detail(at, M.csvRtHousesFormat({ part })));
+      else if (Number(m[2]) < 0) errors.push(detail(at, M.csvRtHousesNegative({ rt: m[1] })));
       else rt.push({ rt: m[1], rumah_terkonfirmasi: Number(m[2]) });
     }
     if (errors.length > before) continue;
     const f = figures as unknown as ReportFigures;
     const res = await reports.check(r.rw_code, r.date, f, rt, at);
-    errors.push(...res.errors.map((e) => ({ path: at, message: e.message })));
+    errors.push(...res.errors.map((e) => ({ ...e, path: at })));
     if (!res.errors.length && res.checked)
       ok.push({
         rwCode: r.rw_code,
@@ -184,10 +185,7 @@ async function runImport(fn: () => Promise<void>): Promise<void> {
     await fn();
   } catch (err) {
     const e = err as { code?: string; cause?: { code?: string } };
-    if ((e.code ?? e.cause?.code) === '23505')
-      throw conflict(
-        'Another report for an RW and date in this file arrived at the same time; nothing was imported. Upload the file again.',
-      );
+    if ((e.code ?? e.cause?.code) === '23505') throw conflict(M.importRace());
     throw err;
   }
 }

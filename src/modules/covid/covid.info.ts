@@ -2,6 +2,7 @@ import type { AppContext } from '../../platform/module';
 import { requireRole, requireScope, scopeCovers, type AuthUser } from '../../platform/access';
 import { recordAudit } from '../../platform/audit/audit';
 import { AppError, forbidden, notFound } from '../../platform/errors';
+import { covidMessages as M } from './covid.messages';
 import * as info from './covid.info.repo';
 
 // The KSC menus besides figures: announcements (+ Atom), emergency numbers, the RW forum, history.
@@ -45,8 +46,7 @@ export class CovidInfo {
   /** Dinkes/admin announce to any audience; a petugas_rw only to their own RW. */
   async announce(user: AuthUser, input: { audience: string; title: string; body: string }, requestId?: string) {
     requireRole(user, 'dinkes', 'petugas_rw');
-    if (user.role === 'petugas_rw' && user.scope !== input.audience)
-      throw forbidden(`A petugas RW announces only to their own RW (${user.scope ?? 'none'}).`);
+    if (user.role === 'petugas_rw' && user.scope !== input.audience) throw forbidden(M.announceOwnRw({ scope: user.scope ?? '' }));
     if (user.role === 'dinkes') requireScope(user, input.audience);
     await this.areaName(input.audience);
     const row = await this.db.transaction(async (tx) => {
@@ -143,12 +143,11 @@ ${entries}
     if (!(await this.ctx.services.wilayah.findRw(input.rw))) throw notFound(`RW ${input.rw}`);
     if (input.parent_id) {
       const parent = await info.findPost(this.db, input.parent_id);
-      if (!parent || parent.rwCode !== input.rw) throw notFound(`Post ${input.parent_id} in ${input.rw}`);
+      if (!parent || parent.rwCode !== input.rw) throw notFound(M.postIn({ id: input.parent_id, rw: input.rw }));
     }
     const row = await this.db.transaction(async (tx) => {
       const recent = await info.countPostsSince(tx, user.id, new Date(Date.now() - 60_000));
-      if (recent >= FORUM_POSTS_PER_MINUTE)
-        throw new AppError('rate_limited', `You can post at most ${FORUM_POSTS_PER_MINUTE} times a minute; wait a moment and try again.`);
+      if (recent >= FORUM_POSTS_PER_MINUTE) throw new AppError('rate_limited', M.forumRateLimit({ max: FORUM_POSTS_PER_MINUTE }));
       const r = await info.insertPost(tx, {
         rwCode: input.rw,
         parentId: input.parent_id ?? null,
@@ -166,9 +165,8 @@ ${entries}
   async hide(user: AuthUser, id: string, reason: string, requestId?: string) {
     requireRole(user, 'petugas_rw');
     const p = await info.findPost(this.db, id);
-    if (!p) throw notFound(`Post ${id}`);
-    if (user.role !== 'admin' && !scopeCovers(user.scope, p.rwCode))
-      throw forbidden(`Only the petugas RW of ${p.rwCode} can moderate its forum.`);
+    if (!p) throw notFound(M.post({ id }));
+    if (user.role !== 'admin' && !scopeCovers(user.scope, p.rwCode)) throw forbidden(M.moderateOwnRw({ rw: p.rwCode }));
     const row = await this.db.transaction(async (tx) => {
       const r = await info.hidePost(tx, id, user.id, reason);
       await recordAudit(tx, { actor: user, action: 'hide', entity: 'covid.forum_post', entityId: id, after: { reason }, requestId });

@@ -3,6 +3,7 @@ import type { AppContext } from '../../platform/module';
 import type { AuthUser } from '../../platform/access';
 import { toCsv } from '../../platform/csv';
 import { AppError, invalid, notFound } from '../../platform/errors';
+import { covidMessages as M } from './covid.messages';
 import { distanceM } from '../../platform/geo';
 import { cachedPayload, type CachedPayload } from '../../platform/http/cached';
 import { demoAgg, zeroAgg, type Agg } from './covid.figures';
@@ -184,7 +185,7 @@ export class CovidPublic {
     if (date) return date;
     this.latestP ??= repo.latestDate(this.db);
     const l = await this.latestP;
-    if (!l.date) throw new AppError('not_found', 'There are no verified figures yet.');
+    if (!l.date) throw new AppError('not_found', M.noVerifiedFigures());
     return l.date;
   }
 
@@ -234,10 +235,10 @@ export class CovidPublic {
 
   private async checkCode(level: Level, code?: string): Promise<string> {
     const c = code ?? (level === 'kota' ? '32.76' : undefined);
-    if (!c) throw invalid(`Give code= for level=${level} (e.g. 32.76.01.1006).`);
-    if (this.levelOf(c) !== level) throw invalid(`The code ${c} is not a ${level} code.`);
+    if (!c) throw invalid(M.codeRequired({ level }));
+    if (this.levelOf(c) !== level) throw invalid(M.codeWrongLevel({ code: c, level }));
     const reg = await this.registry();
-    if (!reg.names.has(c)) throw notFound(`Area ${c}`);
+    if (!reg.names.has(c)) throw notFound(M.area({ code: c }));
     return c;
   }
 
@@ -302,8 +303,8 @@ export class CovidPublic {
     const c = await this.checkCode(level, code);
     const end = to ?? (await this.resolveDate());
     const start = from ?? '2020-03-02';
-    if (start > end) throw invalid('from must not be after to.');
-    if (dayIndex(end, start) > 3700) throw invalid('Ask for at most ten years at a time.');
+    if (start > end) throw invalid(M.fromAfterTo());
+    if (dayIndex(end, start) > 3700) throw invalid(M.rangeTooLong());
     const exact = exactWanted || level !== 'rw';
     const points = new Map<string, { date: string; new_cases: Count; confirmed_cum: Count; active: Count; demo: boolean }>();
     if (level === 'rw') {
@@ -356,10 +357,7 @@ export class CovidPublic {
 
   /** GeoJSON with figures, colour and a server-made legend so every client shows the same. */
   async map(level: 'kecamatan' | 'kelurahan' | 'rw', date: string | undefined, exact: boolean, metric: MapMetric = 'active') {
-    if (metric === 'per_10k' && level !== 'kecamatan')
-      throw invalid(
-        'metric=per_10k is available only with level=kecamatan: population is published per kecamatan only, not per kelurahan or RW.',
-      );
+    if (metric === 'per_10k' && level !== 'kecamatan') throw invalid(M.per10kKecamatanOnly());
     const d = await this.resolveDate(date);
     const figs = await this.figuresAt(level, d);
     const reg = await this.registry();
@@ -406,8 +404,7 @@ export class CovidPublic {
       return { ...base, legend, features };
     }
     const pop = level === 'kecamatan' ? await this.population() : null;
-    if (metric === 'per_10k' && !pop?.source)
-      throw new AppError('not_found', 'No kecamatan population is loaded, so per_10k cannot be computed.');
+    if (metric === 'per_10k' && !pop?.source) throw new AppError('not_found', M.noPopulation());
     const bs = metric === 'per_10k' ? rateBuckets(PER10K_BUCKETS) : buckets(level === 'kelurahan' ? KEL_BUCKETS : KEC_BUCKETS);
     const fc = await this.geometry(level);
     const features = fc.features.map((g) => {

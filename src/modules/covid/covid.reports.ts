@@ -1,7 +1,9 @@
 import type { AppContext } from '../../platform/module';
 import { requireRole, requireScope, type AuthUser } from '../../platform/access';
 import { recordAudit } from '../../platform/audit/audit';
-import { AppError, conflict, invalid, notFound, type ErrorDetail } from '../../platform/errors';
+import { AppError, conflict, detail, invalid, notFound, type ErrorDetail } from '../../platform/errors';
+import { render, type Lang, type Msg } from '../../platform/i18n';
+import { covidMessages as M } from './covid.messages';
 import type { DbOrTx } from '../../db/client';
 import { addAgg, aggFromReport, contentHash, demoAgg, dropWarnings, zeroAgg, type Agg, type ReportFigures } from './covid.figures';
 import { dayIndex } from './covid.demo';
@@ -46,7 +48,8 @@ export function figureColumns(f: ReportFigures) {
 
 export function presentReport(
   r: repo.ReportRow,
-  extra: { warnings?: string[]; revisions?: Awaited<ReturnType<typeof repo.listRevisions>> } = {},
+  // Warnings are rendered in the caller's language (Accept-Language), like error messages.
+  extra: { warnings?: Msg[]; lang?: Lang; revisions?: Awaited<ReturnType<typeof repo.listRevisions>> } = {},
 ) {
   const f = figuresOf(r);
   const active = f.konfirmasi.isolasi_mandiri + f.konfirmasi.dirawat;
@@ -68,7 +71,7 @@ export function presentReport(
     submitted_at: r.submittedAt?.toISOString() ?? null,
     verified_at: r.verifiedAt?.toISOString() ?? null,
     updated_at: r.updatedAt.toISOString(),
-    ...(extra.warnings ? { warnings: extra.warnings } : {}),
+    ...(extra.warnings ? { warnings: extra.warnings.map((w) => render(w, extra.lang ?? 'en')) } : {}),
     ...(extra.revisions
       ? {
           revisions: extra.revisions.map((v) => ({
@@ -123,23 +126,19 @@ export class CovidReports {
   ): Promise<{ errors: ErrorDetail[]; checked?: Checked }> {
     const errors: ErrorDetail[] = [];
     const today = todayJakarta();
-    if (date > today) errors.push({ path: `${at}.date`, message: `The date ${date} is in the future (today in Depok is ${today}).` });
-    if (date < FIRST_REPORT_DATE)
-      errors.push({ path: `${at}.date`, message: `The date ${date} is before the first Covid-19 case in Depok (${FIRST_REPORT_DATE}).` });
+    if (date > today) errors.push(detail(`${at}.date`, M.dateInFuture({ date, today })));
+    if (date < FIRST_REPORT_DATE) errors.push(detail(`${at}.date`, M.dateBeforeFirstCase({ date, first: FIRST_REPORT_DATE })));
     const rw = await this.ctx.services.wilayah.findRw(rwCode);
     if (!rw) {
-      errors.push({ path: `${at}.rw_code`, message: `RW ${rwCode} does not exist.` });
+      errors.push(detail(`${at}.rw_code`, M.rwUnknown({ rw: rwCode })));
       return { errors };
     }
     const rtHouses: Record<string, number> = {};
     for (const [i, x] of rt.entries()) {
       const num = x.rt.padStart(3, '0');
       if (!rw.rtNumbers.includes(num))
-        errors.push({
-          path: `${at}.rt.${i}.rt`,
-          message: `RT ${num} does not exist in RW ${rwCode} (its RTs: ${rw.rtNumbers.join(', ')}).`,
-        });
-      else if (num in rtHouses) errors.push({ path: `${at}.rt.${i}.rt`, message: `RT ${num} appears more than once.` });
+        errors.push(detail(`${at}.rt.${i}.rt`, M.rtUnknown({ rt: num, rw: rwCode, rts: rw.rtNumbers.join(', ') })));
+      else if (num in rtHouses) errors.push(detail(`${at}.rt.${i}.rt`, M.rtTwice({ rt: num })));
       else rtHouses[num] = x.rumah_terkonfirmasi;
     }
     // Every RT gets a value so zone counts cover the whole RW; unlisted RTs had no house with cases.
@@ -148,7 +147,7 @@ export class CovidReports {
     return { errors, checked: { figures, rtHouses, kelurahanCode: kel, kecamatanCode: kel.slice(0, 8) } };
   }
 
-  private async warnings(db: DbOrTx, rwCode: string, date: string, f: ReportFigures): Promise<string[]> {
+  private async warnings(db: DbOrTx, rwCode: string, date: string, f: ReportFigures): Promise<Msg[]> {
     const prev = await repo.previousReport(db, rwCode, date);
     return dropWarnings(prev ? figuresOf(prev) : null, f);
   }
@@ -159,22 +158,24 @@ export class CovidReports {
     input: ReportInput,
     idempotencyKey?: string,
     requestId?: string,
+    lang: Lang = 'en',
   ): Promise<{ report: ReportView; created: boolean }> {
     try {
-      return await this.upsertOnce(user, input, idempotencyKey, requestId);
+      return await this.upsertOnce(user, input, idempotencyKey, requestId, lang);
     } catch (err) {
       // Two identical sends racing: the loser hits the unique (rw, date) or key index; once more
       // finds the winner's report and answers as a re-send.
       if (pgCode(err) !== '23505') throw err;
-      return this.upsertOnce(user, input, idempotencyKey, requestId);
+      return this.upsertOnce(user, input, idempotencyKey, requestId, lang);
     }
   }
 
   private async upsertOnce(
     user: AuthUser,
     input: ReportInput,
-    idempotencyKey?: string,
-    requestId?: string,
+    idempotencyKey: string | undefined,
+    requestId: string | undefined,
+    lang: Lang,
   ): Promise<{ report: ReportView; created: boolean }> {
     requireRole(user, 'petugas_rw');
     requireScope(user, input.rw_code);
@@ -182,7 +183,7 @@ export class CovidReports {
       const seen = await repo.findReportByKey(this.db, user.id, idempotencyKey);
       if (seen)
         return {
-          report: presentReport(seen, { warnings: await this.warnings(this.db, seen.rwCode, seen.date, figuresOf(seen)) }),
+          report: presentReport(seen, { warnings: await this.warnings(this.db, seen.rwCode, seen.date, figuresOf(seen)), lang }),
           created: false,
         };
     }
@@ -193,7 +194,7 @@ export class CovidReports {
       kontak_erat: input.kontak_erat,
     };
     const { errors, checked } = await this.check(input.rw_code, input.date, figures, input.rt);
-    if (errors.length || !checked) throw invalid('The report has errors; nothing was saved.', errors);
+    if (errors.length || !checked) throw invalid(M.reportHasErrors(), errors);
     const note = input.note?.trim() || null;
     const hash = contentHash(figures, checked.rtHouses, note);
     const submit = input.submit === true;
@@ -239,10 +240,7 @@ export class CovidReports {
         }
         return { row: existing, created: false, submitted: false };
       }
-      if (existing.status === 'submitted')
-        throw conflict(
-          `The report of ${input.rw_code} for ${input.date} is submitted and awaits verification; ask the puskesmas to decline it if it must change.`,
-        );
+      if (existing.status === 'submitted') throw conflict(M.awaitsVerification({ rw: input.rw_code, date: input.date }));
       const correction = existing.status === 'verified';
       const row = await repo.updateReport(tx, existing.id, {
         ...figureColumns(figures),
@@ -271,21 +269,19 @@ export class CovidReports {
     return {
       report: presentReport(result.row, {
         warnings: await this.warnings(this.db, result.row.rwCode, result.row.date, figuresOf(result.row)),
+        lang,
       }),
       created: result.created,
     };
   }
 
   /** Edits a draft (or declined) report of the user's RW. */
-  async patch(user: AuthUser, id: string, p: PatchInput, requestId?: string): Promise<ReportView> {
+  async patch(user: AuthUser, id: string, p: PatchInput, requestId?: string, lang: Lang = 'en'): Promise<ReportView> {
     requireRole(user, 'petugas_rw');
     const existing = await repo.findReport(this.db, id);
-    if (!existing) throw notFound(`Report ${id}`);
+    if (!existing) throw notFound(M.report({ id }));
     requireScope(user, existing.rwCode);
-    if (!['draft', 'declined'].includes(existing.status))
-      throw conflict(
-        `Only draft or declined reports can be edited; this one is ${existing.status}. Send a new version with POST /api/covid/reports to correct a verified report.`,
-      );
+    if (!['draft', 'declined'].includes(existing.status)) throw conflict(M.onlyDraftEditable({ status: existing.status }));
     const cur = figuresOf(existing);
     const figures: ReportFigures = {
       konfirmasi: { ...cur.konfirmasi, ...p.konfirmasi },
@@ -295,7 +291,7 @@ export class CovidReports {
     };
     const rt = p.rt ?? Object.entries(existing.rtHouses).map(([k, v]) => ({ rt: k, rumah_terkonfirmasi: v }));
     const { errors, checked } = await this.check(existing.rwCode, existing.date, figures, rt);
-    if (errors.length || !checked) throw invalid('The report has errors; nothing was saved.', errors);
+    if (errors.length || !checked) throw invalid(M.reportHasErrors(), errors);
     const note = p.note === undefined ? existing.note : p.note?.trim() || null;
     const row = await this.db.transaction(async (tx) => {
       const r = await repo.updateReport(tx, id, {
@@ -318,20 +314,20 @@ export class CovidReports {
       });
       return r;
     });
-    return presentReport(row, { warnings: await this.warnings(this.db, row.rwCode, row.date, figures) });
+    return presentReport(row, { warnings: await this.warnings(this.db, row.rwCode, row.date, figures), lang });
   }
 
   /** Submits a draft for verification (re-submitting a submitted report changes nothing). */
   async submit(user: AuthUser, id: string, requestId?: string): Promise<ReportView> {
     requireRole(user, 'petugas_rw');
     const existing = await repo.findReport(this.db, id);
-    if (!existing) throw notFound(`Report ${id}`);
+    if (!existing) throw notFound(M.report({ id }));
     requireScope(user, existing.rwCode);
     if (existing.status === 'submitted') return presentReport(existing);
-    if (existing.status === 'verified') throw conflict('This report is already verified.');
+    if (existing.status === 'verified') throw conflict(M.alreadyVerified());
     const row = await this.db.transaction(async (tx) => {
       const r = await repo.transition(tx, id, ['draft', 'declined'], { status: 'submitted', submittedAt: new Date(), declineReason: null });
-      if (!r) throw conflict('The report changed meanwhile; reload it.');
+      if (!r) throw conflict(M.changedMeanwhile());
       await this.log(tx, r, 'submitted', user);
       await recordAudit(tx, { actor: user, action: 'submit', entity: 'covid.report', entityId: id, requestId });
       return r;
@@ -344,15 +340,15 @@ export class CovidReports {
   async verify(user: AuthUser, id: string, requestId?: string): Promise<ReportView> {
     requireRole(user, ...VERIFIERS);
     const existing = await repo.findReport(this.db, id);
-    if (!existing) throw notFound(`Report ${id}`);
+    if (!existing) throw notFound(M.report({ id }));
     requireScope(user, existing.kelurahanCode);
     if (existing.status === 'verified') return presentReport(existing);
-    if (existing.status !== 'submitted') throw conflict(`Only submitted reports can be verified; this one is ${existing.status}.`);
+    if (existing.status !== 'submitted') throw conflict(M.onlySubmittedVerify({ status: existing.status }));
     const rw = await this.ctx.services.wilayah.findRw(existing.rwCode);
     const rtCount = rw?.rtNumbers.length ?? 0;
     const row = await this.db.transaction(async (tx) => {
       const r = await repo.transition(tx, id, ['submitted'], { status: 'verified', verifiedAt: new Date(), verifiedBy: user.id });
-      if (!r) throw conflict('The report changed meanwhile; reload it.');
+      if (!r) throw conflict(M.changedMeanwhile());
       await this.applyToAggregates(tx, r, rtCount);
       await this.log(tx, r, 'verified', user);
       await recordAudit(tx, { actor: user, action: 'verify', entity: 'covid.report', entityId: id, after: presentReport(r), requestId });
@@ -374,12 +370,12 @@ export class CovidReports {
   async decline(user: AuthUser, id: string, reason: string, requestId?: string): Promise<ReportView> {
     requireRole(user, ...VERIFIERS);
     const existing = await repo.findReport(this.db, id);
-    if (!existing) throw notFound(`Report ${id}`);
+    if (!existing) throw notFound(M.report({ id }));
     requireScope(user, existing.kelurahanCode);
-    if (existing.status !== 'submitted') throw conflict(`Only submitted reports can be declined; this one is ${existing.status}.`);
+    if (existing.status !== 'submitted') throw conflict(M.onlySubmittedDecline({ status: existing.status }));
     const row = await this.db.transaction(async (tx) => {
       const r = await repo.transition(tx, id, ['submitted'], { status: 'declined', declineReason: reason });
-      if (!r) throw conflict('The report changed meanwhile; reload it.');
+      if (!r) throw conflict(M.changedMeanwhile());
       await this.log(tx, r, 'declined', user, reason);
       await recordAudit(tx, { actor: user, action: 'decline', entity: 'covid.report', entityId: id, after: { reason }, requestId });
       return r;
@@ -462,7 +458,7 @@ export class CovidReports {
     requireRole(user, 'petugas_rw', ...VERIFIERS);
     if (q.kelurahan && user.role !== 'petugas_rw') requireScope(user, q.kelurahan);
     const scope = user.role === 'admin' ? null : user.scope;
-    if (user.role !== 'admin' && !scope) throw new AppError('forbidden', 'Your account has no area scope; ask an admin to set one.');
+    if (user.role !== 'admin' && !scope) throw new AppError('forbidden', M.noScope());
     const rows = await repo.listReports(this.db, { scope, ...q });
     return rows.map((r) => presentReport(r));
   }
@@ -471,7 +467,7 @@ export class CovidReports {
   async get(user: AuthUser, id: string): Promise<ReportView> {
     requireRole(user, 'petugas_rw', ...VERIFIERS);
     const r = await repo.findReport(this.db, id);
-    if (!r) throw notFound(`Report ${id}`);
+    if (!r) throw notFound(M.report({ id }));
     requireScope(user, r.rwCode);
     return presentReport(r, { revisions: await repo.listRevisions(this.db, id) });
   }

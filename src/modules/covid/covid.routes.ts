@@ -6,6 +6,7 @@ import type { CovidService } from './covid.service';
 import { IMPORT_COLUMNS } from './covid.import';
 import * as dto from './covid.dto';
 import { csvBody } from '../../platform/csv';
+import { requestLang } from '../../platform/i18n';
 
 const tags = ['covid'];
 const security: { [k: string]: string[] }[] = [{ bearer: [] }, { session: [] }];
@@ -31,7 +32,13 @@ export function covidReportRoutes(app: FastifyInstance, svc: CovidService): void
     async (req, reply) => {
       const user = requireUser(req);
       const key = req.headers['idempotency-key'];
-      const out = await svc.reports.upsert(user, req.body, typeof key === 'string' && key ? key : undefined, String(req.id));
+      const out = await svc.reports.upsert(
+        user,
+        req.body,
+        typeof key === 'string' && key ? key : undefined,
+        String(req.id),
+        requestLang(req),
+      );
       return reply.code(out.created ? 201 : 200).send(out.report);
     },
   );
@@ -76,7 +83,7 @@ export function covidReportRoutes(app: FastifyInstance, svc: CovidService): void
         response: { 200: dto.Report },
       },
     },
-    async (req) => svc.reports.patch(requireUser(req), req.params.id, req.body, String(req.id)),
+    async (req) => svc.reports.patch(requireUser(req), req.params.id, req.body, String(req.id), requestLang(req)),
   );
 
   r.post(

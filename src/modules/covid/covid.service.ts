@@ -1,7 +1,9 @@
 import type { AppContext } from '../../platform/module';
 import { requireRole, type AuthUser } from '../../platform/access';
 import { recordAudit } from '../../platform/audit/audit';
-import { conflict, invalid } from '../../platform/errors';
+import { conflict, detail, invalid } from '../../platform/errors';
+import { localized } from '../../platform/i18n';
+import { covidMessages as M } from './covid.messages';
 import { CovidReports } from './covid.reports';
 import { CovidPublic } from './covid.public';
 import { CovidInfo } from './covid.info';
@@ -47,8 +49,8 @@ export class CovidService {
     });
     if (errors.length)
       throw invalid(
-        errors.join(' '),
-        errors.map((message) => ({ path: 'body', message })),
+        localized('covid.ruleInvalid', { en: errors.map((e) => e.text.en).join(' '), id: errors.map((e) => e.text.id).join(' ') }),
+        errors.map((e) => detail('body', e)),
       );
     const row = await this.ctx.database.db.transaction(async (tx) => {
       const r = await repo.insertRule(tx, {
@@ -58,7 +60,7 @@ export class CovidService {
         oranyeMax: b.oranye_max,
         note: b.note ?? null,
       });
-      if (!r) throw conflict(`A rule set already takes effect on ${b.effective_from}.`);
+      if (!r) throw conflict(M.ruleExists({ date: b.effective_from }));
       await recordAudit(tx, {
         actor: user,
         action: 'create',

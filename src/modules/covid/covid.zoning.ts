@@ -1,3 +1,6 @@
+import type { Msg } from '../../platform/i18n';
+import { covidMessages as M } from './covid.messages';
+
 // PPKM-mikro RT zoning: pure functions, no I/O. A rule set is named by its regulation and applies
 // from its date of effect until the next one.
 
@@ -72,10 +75,10 @@ export function worstZone(hist: number[], rule: ZoningRule): Zone {
 }
 
 /** Validation of a new rule set; returns messages a person can act on. */
-export function checkRule(r: ZoningRule): string[] {
-  const errors: string[] = [];
-  if (!(r.kuningMax >= 1)) errors.push('kuning_max must be at least 1 house.');
-  if (!(r.oranyeMax > r.kuningMax)) errors.push('oranye_max must be larger than kuning_max.');
-  if (r.oranyeMax > MAX_THRESHOLD) errors.push(`oranye_max can be at most ${MAX_THRESHOLD} houses.`);
+export function checkRule(r: ZoningRule): Msg[] {
+  const errors: Msg[] = [];
+  if (!(r.kuningMax >= 1)) errors.push(M.kuningMin());
+  if (!(r.oranyeMax > r.kuningMax)) errors.push(M.oranyeAboveKuning());
+  if (r.oranyeMax > MAX_THRESHOLD) errors.push(M.oranyeMax({ max: MAX_THRESHOLD }));
   return errors;
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import { AppError } from '../../platform/errors';
+import { identityMessages as M } from './identity.messages';
 import type { IdentityService } from './identity.service';
 
 export const SESSION_COOKIE = 'sc_session';
@@ -25,13 +26,9 @@ export function installAuthHook(app: FastifyInstance, identity: IdentityService)
     const auth = req.headers.authorization;
     if (auth !== undefined) {
       const m = /^Bearer\s+(\S+)$/i.exec(auth);
-      if (!m) throw new AppError('unauthenticated', 'The Authorization header must be "Bearer <token>".');
+      if (!m) throw new AppError('unauthenticated', M.bearerFormat());
       const user = await identity.authenticateToken(m[1]);
-      if (!user)
-        throw new AppError(
-          'unauthenticated',
-          'The API token is unknown, revoked or expired. Create a new one with `smartcity token create`.',
-        );
+      if (!user) throw new AppError('unauthenticated', M.tokenInvalid());
       req.user = user;
       return;
     }
@@ -43,14 +40,13 @@ export function installAuthHook(app: FastifyInstance, identity: IdentityService)
       // Reading public pages with a stale cookie should still work; writing should not. Signing in
       // or out must work with a stale cookie too (sessions end server-side on password change).
       if (SAFE.has(req.method) || authRoute) return;
-      throw new AppError('unauthenticated', 'Your session has expired. Sign in again.');
+      throw new AppError('unauthenticated', M.sessionExpired());
     }
     req.user = s.user;
     // Login starts a new session, so there is no CSRF token to echo yet.
     if (!SAFE.has(req.method) && req.routeOptions.url !== '/api/auth/login') {
       const sent = req.headers[CSRF_HEADER];
-      if (typeof sent !== 'string' || !safeEqual(sent, s.csrfToken))
-        throw new AppError('csrf_failed', 'Missing or wrong X-CSRF-Token header. Reload the page and try again.');
+      if (typeof sent !== 'string' || !safeEqual(sent, s.csrfToken)) throw new AppError('csrf_failed', M.csrfFailed());
     }
   });
 }

@@ -4,6 +4,7 @@ import { flag, UsageError } from '../../cli/args';
 import { registerCommand } from '../../cli/main';
 import { withPlatform } from '../../cli/platform-command';
 import { invalid } from '../../platform/errors';
+import { identityMessages } from './identity.messages';
 import { CreateUserBody, MIN_PASSWORD } from './identity.dto';
 
 // `smartcity user add|password` and `smartcity token create`. Cheap checks (email, role, password
@@ -55,7 +56,7 @@ async function userCmd(positionals: string[], flags: Record<string, string | tru
   if (sub === 'password') {
     const email = flag(flags, 'email', true);
     const password = readPassword(flags);
-    if (password.length < MIN_PASSWORD) throw invalid(`The password must have at least ${MIN_PASSWORD} characters.`);
+    if (password.length < MIN_PASSWORD) throw invalid(identityMessages.passwordTooShort({ min: MIN_PASSWORD }));
     await withPlatform('smartcity user password', async (p) => {
       const u = await p.ctx.services.identity.setPassword(email, password);
       process.stdout.write(`Password changed for ${u.email}; their browser sessions were ended.\n`);

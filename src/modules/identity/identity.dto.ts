@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { ROLES } from '../../platform/access';
 import { SCOPE_KINDS } from './identity.scope';
+import { zodMessage as t } from '../../platform/i18n';
+import { identityMessages as M } from './identity.messages';
 
 export const LoginBody = z.strictObject({
   email: z.string().min(3).max(254),
@@ -26,9 +28,13 @@ const Email = z
   .trim()
   .toLowerCase()
   .max(254)
-  .regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, 'Use an email address like name@depok.go.id');
-const Password = z.string().min(MIN_PASSWORD, `The password must have at least ${MIN_PASSWORD} characters.`).max(512);
-const Role = z.enum(ROLES, { error: () => `Unknown role. Roles: ${ROLES.join(', ')}.` });
+  .regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, t(M.emailFormat()));
+const Password = z
+  .string()
+  .min(MIN_PASSWORD, t(M.passwordTooShort({ min: MIN_PASSWORD })))
+  .max(512);
+const unknownRole = t(M.unknownRoleList({ roles: ROLES.join(', ') }));
+const Role = z.enum(ROLES, { error: () => unknownRole });
 const Scope = z.string().trim().min(1).max(100).nullable();
 const DisplayName = z.string().trim().min(1).max(120);
 
@@ -48,10 +54,10 @@ export const PatchUserBody = z
     display_name: DisplayName.optional(),
     password: Password.optional().describe('Sets a new password; the user is signed out everywhere'),
   })
-  .refine((b) => Object.keys(b).length > 0, 'Send at least one of role, scope, disabled, display_name, password.');
+  .refine((b) => Object.keys(b).length > 0, t(M.patchEmpty()));
 
-export const UserIdParams = z.strictObject({ id: z.uuid('Use a user id (UUID) from GET /api/users') });
-export const TokenIdParams = z.strictObject({ id: z.uuid('Use a token id (UUID) from GET /api/me/tokens') });
+export const UserIdParams = z.strictObject({ id: z.uuid(t(M.userIdFormat())) });
+export const TokenIdParams = z.strictObject({ id: z.uuid(t(M.tokenIdFormat())) });
 
 export const UsersQuery = z.strictObject({
   role: Role.optional(),

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from '../../config';
 import { AppError } from '../../platform/errors';
+import { identityMessages as M } from './identity.messages';
 import { SESSION_COOKIE } from './identity.auth';
 import * as dto from './identity.dto';
 import { presentUser } from './identity.present';
@@ -23,8 +24,7 @@ export function identityRoutes(app: FastifyInstance, identity: IdentityService, 
           max: config.LOGIN_RATE_LIMIT_PER_MIN,
           timeWindow: '1 minute',
           // Password guessing is slowed per client address; the body says what to do.
-          errorResponseBuilder: (_req, ctx) =>
-            new AppError('rate_limited', `Too many sign-in attempts. Wait ${Math.ceil(ctx.ttl / 1000)} seconds and try again.`),
+          errorResponseBuilder: (_req, ctx) => new AppError('rate_limited', M.loginRateLimit({ seconds: Math.ceil(ctx.ttl / 1000) })),
         },
       },
       schema: {

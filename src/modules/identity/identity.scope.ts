@@ -1,5 +1,7 @@
 import { ROLES, type Role } from '../../platform/access';
-import { AppError, invalid } from '../../platform/errors';
+import { AppError, detail, invalid } from '../../platform/errors';
+import { localized, type Msg } from '../../platform/i18n';
+import { identityMessages as M, SCOPE_HELP_ID } from './identity.messages';
 
 /** What identity needs from wilayah to check area scopes (WilayahService fits it). */
 export interface RegionLookup {
@@ -67,32 +69,39 @@ async function kelurahanExists(regions: RegionLookup, code: string): Promise<boo
 export async function checkScope(role: Role, scope: string | null | undefined, regions: RegionLookup): Promise<string | null> {
   const kind = SCOPE_KIND[role];
   const s = scope?.trim() || null;
-  const fail = (why: string) => invalid(`${why} A ${role} account needs ${SCOPE_HELP[kind]}.`, [{ path: 'scope', message: why }]);
+  const fail = (why: Msg) =>
+    invalid(
+      localized('identity.scopeInvalid', {
+        en: `${why.text.en} A ${role} account needs ${SCOPE_HELP[kind]}.`,
+        id: `${why.text.id} Akun ${role} memerlukan ${SCOPE_HELP_ID[kind]}.`,
+      }),
+      [detail('scope', why)],
+    );
   if (kind === 'none') {
-    if (s) throw fail(`The role ${role} has no scope, but "${s}" was given.`);
+    if (s) throw fail(M.scopeNotAllowed({ role, scope: s }));
     return null;
   }
   if (!s) {
     if (kind === 'optional-slug') return null;
-    throw fail(`The role ${role} needs a scope.`);
+    throw fail(M.scopeRequired({ role }));
   }
   if (kind === 'slug' || kind === 'optional-slug') {
-    if (!SLUG_RE.test(s)) throw fail(`"${s}" is not a valid id.`);
+    if (!SLUG_RE.test(s)) throw fail(M.scopeBadId({ scope: s }));
     return s;
   }
   if (kind === 'rw') {
-    if (!RW_RE.test(s)) throw fail(`"${s}" is not an RW code.`);
-    if (!(await regions.findRw(s))) throw fail(`RW ${s} does not exist.`);
+    if (!RW_RE.test(s)) throw fail(M.scopeBadRw({ scope: s }));
+    if (!(await regions.findRw(s))) throw fail(M.scopeRegionMissing({ kind: 'RW', code: s }));
     return s;
   }
   if (s === CITY_CODE) return s;
   if (KEC_RE.test(s)) {
-    if (!(await regions.listKecamatan()).some((k) => k.code === s)) throw fail(`Kecamatan ${s} does not exist.`);
+    if (!(await regions.listKecamatan()).some((k) => k.code === s)) throw fail(M.scopeRegionMissing({ kind: 'Kecamatan', code: s }));
     return s;
   }
   if (KEL_RE.test(s)) {
-    if (!(await kelurahanExists(regions, s))) throw fail(`Kelurahan ${s} does not exist.`);
+    if (!(await kelurahanExists(regions, s))) throw fail(M.scopeRegionMissing({ kind: 'Kelurahan', code: s }));
     return s;
   }
-  throw fail(`"${s}" is not a city, kecamatan or kelurahan code.`);
+  throw fail(M.scopeBadArea({ scope: s }));
 }

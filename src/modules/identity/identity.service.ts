@@ -3,7 +3,8 @@ import type { Database } from '../../db/client';
 import { users } from './identity.schema';
 import { ROLES, requireRole, type AuthUser, type Role } from '../../platform/access';
 import { recordAudit } from '../../platform/audit/audit';
-import { AppError, conflict, forbidden, invalid, notFound } from '../../platform/errors';
+import { AppError, conflict, detail, forbidden, invalid, notFound } from '../../platform/errors';
+import { identityMessages as M } from './identity.messages';
 import { hashPassword, newApiToken, newSecret, sha256, verifyPassword } from './identity.crypto';
 import { MIN_PASSWORD } from './identity.dto';
 import { checkScope, roleCatalog, type RegionLookup } from './identity.scope';
@@ -53,20 +54,18 @@ export class IdentityService {
   ) {}
 
   private checkPassword(password: string): void {
-    if (password.length < MIN_PASSWORD)
-      throw invalid(`The password must have at least ${MIN_PASSWORD} characters.`, [{ path: 'password', message: 'too short' }]);
+    if (password.length < MIN_PASSWORD) throw invalid(M.passwordTooShort({ min: MIN_PASSWORD }), [detail('password', M.tooShort())]);
   }
 
   /** Creates a user (email unique, case-insensitive; scope checked against the role). */
   async createUser(input: NewUser, actor: AuthUser | null = null, requestId?: string): Promise<AuthUser> {
     const email = input.email.trim().toLowerCase();
-    if (!EMAIL_RE.test(email))
-      throw invalid(`"${input.email}" is not an email address.`, [{ path: 'email', message: 'not an email address' }]);
+    if (!EMAIL_RE.test(email)) throw invalid(M.notAnEmail({ email: input.email }), [detail('email', M.notAnEmailShort())]);
     if (!ROLES.includes(input.role))
-      throw invalid(`Unknown role "${input.role}". Roles: ${ROLES.join(', ')}.`, [{ path: 'role', message: 'unknown role' }]);
+      throw invalid(M.unknownRole({ role: input.role, roles: ROLES.join(', ') }), [detail('role', M.unknownRoleShort())]);
     this.checkPassword(input.password);
     const scope = input.trustScope ? (input.scope ?? null) : await checkScope(input.role, input.scope, this.regions);
-    if (await repo.findUserByEmail(this.database.db, email)) throw conflict(`A user with email ${email} already exists.`);
+    if (await repo.findUserByEmail(this.database.db, email)) throw conflict(M.emailTaken({ email }));
     const passwordHash = await hashPassword(input.password);
     try {
       const row = await this.database.db.transaction(async (tx) => {
@@ -84,7 +83,7 @@ export class IdentityService {
       return toAuthUser(row, 'session');
     } catch (err) {
       // Two creates of the same email at once: the unique index decides.
-      if ((err as { code?: string }).code === '23505') throw conflict(`A user with email ${email} already exists.`);
+      if ((err as { code?: string }).code === '23505') throw conflict(M.emailTaken({ email }));
       throw err;
     }
   }
@@ -116,7 +115,7 @@ export class IdentityService {
   async getUser(actor: AuthUser, id: string): Promise<repo.UserRow> {
     requireRole(actor, 'admin');
     const u = await repo.findUserById(this.database.db, id);
-    if (!u) throw notFound(`User ${id}`);
+    if (!u) throw notFound(M.user({ id }));
     return u;
   }
 
@@ -124,9 +123,8 @@ export class IdentityService {
   async updateUser(actor: AuthUser, id: string, patch: UserPatch, requestId?: string): Promise<repo.UserRow> {
     requireRole(actor, 'admin');
     const before = await repo.findUserById(this.database.db, id);
-    if (!before) throw notFound(`User ${id}`);
-    if (before.id === actor.id && (patch.disabled === true || (patch.role && patch.role !== 'admin')))
-      throw conflict('You cannot disable your own account or take away your own admin role; ask another admin.');
+    if (!before) throw notFound(M.user({ id }));
+    if (before.id === actor.id && (patch.disabled === true || (patch.role && patch.role !== 'admin'))) throw conflict(M.selfLockout());
     const role = patch.role ?? (before.role as Role);
     const values: Parameters<typeof repo.updateUser>[2] = {};
     if (patch.role !== undefined || patch.scope !== undefined) {
@@ -161,7 +159,7 @@ export class IdentityService {
   async setPassword(email: string, password: string, actor: AuthUser | null = null): Promise<AuthUser> {
     this.checkPassword(password);
     const u = await repo.findUserByEmail(this.database.db, email.trim().toLowerCase());
-    if (!u) throw new AppError('not_found', `No user with email ${email}.`);
+    if (!u) throw new AppError('not_found', M.noUserWithEmail({ email }));
     const passwordHash = await hashPassword(password);
     const row = await this.database.db.transaction(async (tx) => {
       const after = await repo.updateUser(tx, u.id, { passwordHash });
@@ -179,8 +177,8 @@ export class IdentityService {
     opts: { expiresInDays?: number; actor?: AuthUser | null; requestId?: string } = {},
   ): Promise<{ token: string; user: AuthUser; row: repo.TokenRow }> {
     const u = await repo.findUserByEmail(this.database.db, email.trim().toLowerCase());
-    if (!u) throw new AppError('not_found', `No user with email ${email}.`);
-    if (u.disabled) throw conflict(`The account ${u.email} is disabled; enable it before creating a token.`);
+    if (!u) throw new AppError('not_found', M.noUserWithEmail({ email }));
+    if (u.disabled) throw conflict(M.disabledNoToken({ email: u.email }));
     const token = newApiToken();
     const row = await this.database.db.transaction(async (tx) => {
       const t = await repo.insertToken(tx, {
@@ -207,14 +205,14 @@ export class IdentityService {
   async createTokenFor(actor: AuthUser, userId: string, input: { name: string; expiresInDays?: number }, requestId?: string) {
     requireRole(actor, 'admin');
     const u = await repo.findUserById(this.database.db, userId);
-    if (!u) throw notFound(`User ${userId}`);
+    if (!u) throw notFound(M.user({ id: userId }));
     return this.createToken(u.email, input.name, { expiresInDays: input.expiresInDays, actor, requestId });
   }
 
   /** A signed-in user (browser session) issues a token for themself, e.g. for a phone app. */
   async createOwnToken(actor: AuthUser, input: { name: string; expiresInDays?: number }, requestId?: string) {
     // A leaked token must not be able to mint more tokens that outlive its revocation.
-    if (actor.via !== 'session') throw forbidden('Create API tokens from a signed-in browser session, not with another token.');
+    if (actor.via !== 'session') throw forbidden(M.tokenFromSession());
     return this.createToken(actor.email, input.name, { expiresInDays: input.expiresInDays, actor, requestId });
   }
 
@@ -226,8 +224,8 @@ export class IdentityService {
   /** Revokes a token: admin any, others only their own. Idempotent. */
   async revokeToken(actor: AuthUser, id: string, requestId?: string): Promise<repo.TokenRow> {
     const t = await repo.findToken(this.database.db, id);
-    if (!t) throw notFound(`Token ${id}`);
-    if (actor.role !== 'admin' && t.userId !== actor.id) throw forbidden('You can revoke only your own tokens.');
+    if (!t) throw notFound(M.token({ id }));
+    if (actor.role !== 'admin' && t.userId !== actor.id) throw forbidden(M.revokeOwnTokens());
     if (t.revokedAt) return t;
     return this.database.db.transaction(async (tx) => {
       const after = await repo.revokeToken(tx, id);
@@ -257,9 +255,9 @@ export class IdentityService {
     const u = await repo.findUserByEmail(this.database.db, email.trim().toLowerCase());
     // Verify against a dummy hash when the user is unknown, so timing does not reveal accounts.
     const ok = u ? await verifyPassword(u.passwordHash, password) : (await verifyPassword(DUMMY_HASH, password), false);
-    if (!u || !ok) throw new AppError('unauthenticated', 'Email or password is wrong.');
+    if (!u || !ok) throw new AppError('unauthenticated', M.wrongPassword());
     // Only someone who knows the password learns that the account is disabled.
-    if (u.disabled) throw new AppError('unauthenticated', 'This account is disabled. Ask the Diskominfo administrator to enable it.');
+    if (u.disabled) throw new AppError('unauthenticated', M.accountDisabled());
     const sessionId = newSecret(32);
     const csrfToken = newSecret(24);
     await repo.insertSession(this.database.db, {
@@ -316,9 +314,7 @@ function decodeCursor(c: string): { at: string; id: string } {
   } catch {
     // Fall through to the error below.
   }
-  throw invalid('The cursor is not valid; use next_cursor from the previous page.', [
-    { path: 'querystring.cursor', message: 'invalid cursor' },
-  ]);
+  throw invalid(M.badCursor(), [detail('querystring.cursor', M.badCursorShort())]);
 }
 
 const DUMMY_HASH = '$argon2id$v=19$m=65536,t=3,p=4$c29tZXNhbHRzb21lc2FsdA$2Zx3uSfHB5xYhN7Bf2zFBN6rOTMCdq1bdh8gEDbm0vI';

@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { zodMessage as t } from '../../platform/i18n';
+import { wilayahMessages as M } from './wilayah.messages';
 
-export const KecamatanCode = z.string().regex(/^32\.76\.\d{2}$/, 'Use a Kemendagri kecamatan code of Depok, e.g. 32.76.01');
-export const KelurahanCode = z.string().regex(/^32\.76\.\d{2}\.\d{4}$/, 'Use a Kemendagri kelurahan code of Depok, e.g. 32.76.01.1006');
+export const KecamatanCode = z.string().regex(/^32\.76\.\d{2}$/, t(M.kecamatanCodeFormat()));
+export const KelurahanCode = z.string().regex(/^32\.76\.\d{2}\.\d{4}$/, t(M.kelurahanCodeFormat()));
 
 export const Kecamatan = z.object({
   code: z.string(),

@@ -1,8 +1,9 @@
 import type { Database } from '../../db/client';
 import { requireRole, type AuthUser } from '../../platform/access';
 import { recordAudit } from '../../platform/audit/audit';
-import { failOnRowErrors, parseCsv, requireColumns } from '../../platform/csv';
-import { AppError, notFound, type ErrorDetail } from '../../platform/errors';
+import { failOnRowErrors, parseCsv, requireColumns, requireRows } from '../../platform/csv';
+import { AppError, detail, notFound, type ErrorDetail } from '../../platform/errors';
+import { wilayahMessages as M } from './wilayah.messages';
 import { distanceM, pointInGeometry, randomPointIn, seededRandom, type AreaGeometry } from '../../platform/geo';
 import { cachedPayload, type CachedPayload } from '../../platform/http/cached';
 import * as repo from './wilayah.repo';
@@ -132,7 +133,7 @@ export class WilayahService {
   /** Point-in-polygon lookup: kecamatan, kelurahan and the nearest RW of that kelurahan. */
   async locate(lat: number, lng: number) {
     const area = await this.kelurahanAt(lat, lng);
-    if (!area) throw new AppError('not_found', `The point ${lat}, ${lng} is outside Kota Depok. Pick a point inside the city boundary.`);
+    if (!area) throw new AppError('not_found', M.outsideDepok({ lat, lng }));
     const rws = await repo.listRw(this.database.db, area.code);
     let nearest: (typeof rws)[number] | undefined;
     let best = Infinity;
@@ -155,7 +156,7 @@ export class WilayahService {
   async importRwCsv(user: AuthUser | null, csvText: string, requestId?: string) {
     if (user) requireRole(user, 'admin');
     const rows = parseCsv(csvText);
-    if (!rows.length) throw new AppError('validation_failed', 'The CSV file has no data rows.');
+    requireRows(rows);
     requireColumns(rows, ['kelurahan_code', 'rw', 'rt_count']);
     const known = await repo.kelurahanCodes(this.database.db);
     const areas = new Map((await this.areas()).map((a) => [a.code, a]));
@@ -166,16 +167,13 @@ export class WilayahService {
     rows.forEach((r, i) => {
       const at = `row ${i + 2}`;
       const kel = r.kelurahan_code;
-      if (!known.has(kel))
-        return errors.push({ path: at, message: `Unknown kelurahan code "${kel}" (use the Kemendagri code, e.g. 32.76.01.1006).` });
+      if (!known.has(kel)) return errors.push(detail(at, M.unknownKelurahan({ code: kel })));
       const n = Number(r.rw);
-      if (!/^\d{1,3}$/.test(r.rw) || n < 1)
-        return errors.push({ path: at, message: `RW number "${r.rw}" must be a whole number from 1 to 999.` });
+      if (!/^\d{1,3}$/.test(r.rw) || n < 1) return errors.push(detail(at, M.rwNumber({ value: r.rw })));
       const rtCount = Number(r.rt_count);
-      if (!/^\d{1,2}$/.test(r.rt_count) || rtCount < 1)
-        return errors.push({ path: at, message: `rt_count "${r.rt_count}" must be a whole number from 1 to 99.` });
+      if (!/^\d{1,2}$/.test(r.rt_count) || rtCount < 1) return errors.push(detail(at, M.rtCount({ value: r.rt_count })));
       const code = `${kel}/${String(n).padStart(3, '0')}`;
-      if (seen.has(code)) return errors.push({ path: at, message: `RW ${code} appears more than once.` });
+      if (seen.has(code)) return errors.push(detail(at, M.rwTwice({ code })));
       seen.add(code);
       let lat: number;
       let lng: number;
@@ -184,7 +182,7 @@ export class WilayahService {
         lat = Number(r.lat);
         lng = Number(r.lng);
         if (!Number.isFinite(lat) || !Number.isFinite(lng) || !pointInGeometry(lng, lat, geometry))
-          return errors.push({ path: at, message: `lat/lng ${r.lat},${r.lng} is not inside kelurahan ${kel}.` });
+          return errors.push(detail(at, M.pointOutsideKelurahan({ lat: r.lat, lng: r.lng, kelurahan: kel })));
       } else {
         ({ lat, lng } = randomPointIn(geometry, seededRandom(`rw:${code}`)));
       }
@@ -213,11 +211,7 @@ export class WilayahService {
       return { kelurahan: kelurahanList.length, rw: rws.length, rt: rts.length, removed_rw: res.removedRw };
     } catch (err) {
       const e = err as { code?: string; cause?: { code?: string } };
-      if (e.code === '23503' || e.cause?.code === '23503')
-        throw new AppError(
-          'conflict',
-          'Some RWs this file would remove still have data (reports, hotspots) attached. Include them in the file.',
-        );
+      if (e.code === '23503' || e.cause?.code === '23503') throw new AppError('conflict', M.rwStillUsed());
       throw err;
     }
   }

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError, api } from '../../api';
+import { ApiError, api, uiLang } from '../../api';
 
 // Types of the /api/covid responses the pages use, a GET helper that can force revalidation (the
 // public endpoints are cached for 30 s; after a live "verified" event we must not read stale bytes),
@@ -176,7 +176,11 @@ export async function getJson<T>(path: string, fresh = false): Promise<T> {
   if (!fresh) return api<T>(path);
   let res: Response;
   try {
-    res = await fetch(path, { headers: { accept: 'application/json' }, cache: 'no-cache', credentials: 'same-origin' });
+    res = await fetch(path, {
+      headers: { accept: 'application/json', 'accept-language': uiLang() },
+      cache: 'no-cache',
+      credentials: 'same-origin',
+    });
   } catch {
     throw new ApiError(0, 'network', 'The server could not be reached.');
   }
