@@ -6,7 +6,8 @@ import { requireRole, type AuthUser } from '../../platform/access';
 import { recordAudit } from '../../platform/audit/audit';
 import { AppError } from '../../platform/errors';
 import type { HealthRules, WifiConfig } from './wifi.config';
-import { apHealth, downSince, hotspotState, SEVERITY_RANK } from './wifi.health';
+import { apHealth, downSince, SEVERITY_RANK } from './wifi.health';
+import * as hrepo from './wifi.health.repo';
 import * as orepo from './wifi.ops.repo';
 import * as trepo from './wifi.telemetry.repo';
 
@@ -100,14 +101,15 @@ export class WifiHealth {
     const at = now.toISOString();
     const events: { type: string; data: unknown }[] = [];
     const summary = await this.database.db.transaction(async (tx) => {
-      const aps = await orepo.apsForEvaluation(tx);
+      // Only the APs whose health may have changed (or that have an alert) come back; the others are OK.
+      const aps = await hrepo.apsToEvaluate(tx, at, rules);
+      const total = await hrepo.countAps(tx);
       const open = new Map((await orepo.openAlerts(tx)).map((a) => [a.ap_id, a]));
-      const counts: Record<string, number> = { OK: 0, PROBLEM: 0, CRITICAL: 0, UNKNOWN: 0 };
+      const counts: Record<string, number> = { OK: total - aps.length, PROBLEM: 0, CRITICAL: 0, UNKNOWN: 0 };
       const ch = { ids: [] as number[], health: [] as string[], reasons: [] as (string | null)[] };
       const ins = { ap: [] as number[], hs: [] as number[], sev: [] as string[], rsn: [] as string[], started: [] as string[] };
       const esc = { ids: [] as number[], sev: [] as string[], rsn: [] as string[] };
       const close: number[] = [];
-      const byHotspot = new Map<number, { health: string; reason: string | null }[]>();
       for (const ap of aps) {
         const times = {
           firstSeenAt: ap.first_seen_at ? new Date(ap.first_seen_at) : null,
@@ -116,9 +118,6 @@ export class WifiHealth {
         };
         const h = apHealth(times, now, rules);
         counts[h.health]++;
-        const list = byHotspot.get(ap.hotspot_id) ?? [];
-        list.push(h);
-        byHotspot.set(ap.hotspot_id, list);
         if (h.health !== ap.health || h.reason !== ap.health_reason) {
           ch.ids.push(ap.id);
           ch.health.push(h.health);
@@ -157,10 +156,11 @@ export class WifiHealth {
       await orepo.setApHealth(tx, ch.ids, ch.health, ch.reasons, at);
       const opened = await orepo.insertAlerts(tx, ins.ap, ins.hs, ins.sev, ins.rsn, ins.started, at);
       const macOf = new Map(aps.map((a) => [a.id, a]));
+      const insAt = new Map(ins.ap.map((id, i) => [id, i]));
       for (const o of opened) {
         if (events.length >= MAX_EVENTS_PER_RUN) break;
         const ap = macOf.get(o.ap_id)!;
-        const i = ins.ap.indexOf(o.ap_id);
+        const i = insAt.get(o.ap_id)!;
         events.push({
           type: 'wifi.alert.opened',
           data: {
@@ -177,25 +177,18 @@ export class WifiHealth {
       await orepo.escalateAlerts(tx, esc.ids, esc.sev, esc.rsn);
       await orepo.closeAlerts(tx, close, at);
 
-      const hs = await orepo.hotspotStates(tx);
-      const hsIds: number[] = [];
-      const hsStates: string[] = [];
-      for (const h of hs) {
-        const s = hotspotState(h.status, byHotspot.get(h.id) ?? []);
-        if (s !== h.state) {
-          hsIds.push(h.id);
-          hsStates.push(s);
-          if (events.length < MAX_EVENTS_PER_RUN)
-            events.push({ type: 'wifi.hotspot.state_changed', data: { id: h.id, from: h.state, to: s, at } });
-        }
+      // Hotspot states from the APs' health as just stored, in the database (see hotspotState()).
+      const hsChanged = (await hrepo.updateHotspotStates(tx, at)).sort((a, b) => a.id - b.id);
+      for (const h of hsChanged) {
+        if (events.length >= MAX_EVENTS_PER_RUN) break;
+        events.push({ type: 'wifi.hotspot.state_changed', data: { id: h.id, from: h.from, to: h.to, at } });
       }
-      await orepo.setHotspotStates(tx, hsIds, hsStates, at);
       return {
-        evaluated: aps.length,
+        evaluated: total,
         aps_changed: ch.ids.length,
         alerts_opened: opened.length,
         alerts_closed: close.length,
-        hotspots_changed: hsIds.length,
+        hotspots_changed: hsChanged.length,
         counts,
       };
     });
@@ -206,31 +199,32 @@ export class WifiHealth {
   }
 
   /**
-   * Rolls heartbeats received since the last run into hourly and daily aggregates, then prunes raw
-   * rows older than the retention window and hourly rows older than theirs. Only whole hours are
-   * pruned and ingest refuses heartbeats older than the window minus an hour, so a rebuilt hour never
-   * misses rows.
+   * Adds heartbeats received since the last run to the hourly and daily aggregates (each raw row is
+   * read once), then prunes raw rows older than the retention window and hourly rows older than
+   * theirs. Only whole hours are pruned and ingest refuses heartbeats older than the window minus an
+   * hour, so no raw row is pruned before it was rolled up.
    */
   async rollup(now = new Date(), opts: { settleMs?: number } = {}) {
     const db = this.database.db;
-    // On PostgreSQL a batch committing right now may carry an earlier received_at than rows we
-    // already see; leave the last seconds for the next run. PGlite runs one statement at a time.
-    const settle = opts.settleMs ?? (this.database.kind === 'pglite' ? 0 : 2000);
-    const upto = new Date((await trepo.dbNow(db)).getTime() - settle);
-    const from = await trepo.getSetting<string>(db, 'rollup_watermark');
-    const hours = await trepo.dirtyHours(db, from ? new Date(from) : null, upto);
-    const days = [...new Set(hours.map((h) => new Date(Date.parse(h) + 7 * 3600_000).toISOString().slice(0, 10)))];
-    await db.transaction(async (tx) => {
-      for (let i = 0; i < hours.length; i += 200) await trepo.rebuildHourly(tx, hours.slice(i, i + 200));
-      await trepo.rebuildDaily(tx, days);
-      await trepo.putSetting(tx, 'rollup_watermark', upto.toISOString());
-    });
+    // received_at is the inserting transaction's start; the horizon stops short of any transaction
+    // still open, so a batch committing late is taken by the next run instead of being skipped.
+    const upto = await trepo.rollupHorizon(db, this.database.kind, opts.settleMs ?? 0);
+    const fromS = await trepo.getSetting<string>(db, 'rollup_watermark');
+    const from = fromS ? new Date(fromS) : null;
+    const { hours, days } =
+      from && upto <= from
+        ? { hours: 0, days: 0 }
+        : await db.transaction(async (tx) => {
+            const added = await trepo.addToRollups(tx, from, upto);
+            await trepo.putSetting(tx, 'rollup_watermark', upto.toISOString());
+            return added;
+          });
     const rawCut = new Date(Math.floor((now.getTime() - this.cfg.rawRetentionDays * 86_400_000) / 3600_000) * 3600_000);
     const prunedRaw = await trepo.pruneRaw(db, rawCut);
     const prunedHourly = await trepo.pruneHourly(db, new Date(now.getTime() - this.cfg.hourlyRetentionDays * 86_400_000));
     const r = {
-      hours: hours.length,
-      days: days.length,
+      hours,
+      days,
       pruned_raw: prunedRaw,
       pruned_hourly: prunedHourly,
       raw_cutoff: rawCut.toISOString(),

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import mqtt, { type MqttClient } from 'mqtt';
 import { createTestEnv, type TestEnv } from '../../../test/helpers';
 import { buildUser, type TestUser } from '../../../test/factories';
+import { sql } from 'drizzle-orm';
 import { demoMac } from './wifi.seed';
 
 // Runs against the real Mosquitto of the CI machine. A unique topic prefix and client ids per run
@@ -28,6 +29,10 @@ before(async () => {
   env = await createTestEnv({ MQTT_URL });
   await env.platform.startBackground();
   operator = await buildUser(env, { role: 'operator_opd', scope: 'diskominfo' });
+  // These APs must not have reported yet, whatever history the demo seed gave them.
+  const macs = [demoMac(300), demoMac(301), demoMac(302)];
+  await env.database.query(sql`update wifi_access_point set first_seen_at = null, last_seen_at = null, last_nonzero_at = null,
+    last_clients = null where mac = any(${sql.param(macs)}::text[])`);
 });
 after(async () => {
   await pub?.endAsync();

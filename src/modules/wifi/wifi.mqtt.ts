@@ -16,11 +16,12 @@ export interface MqttStats {
 
 const FLUSH_MS = 200;
 const FLUSH_ITEMS = 1000;
+const MAX_CONCURRENT = 4;
 
 /**
  * Subscribes to `$share/<group>/<prefix>/+/telemetry` (a shared subscription, so instances split
  * the load) and feeds messages to the same ingest path as HTTP, buffered into batches so the
- * database sees one statement per ~200 ms instead of one per message.
+ * database sees one statement per ~200 ms (or per 1,000 messages) instead of one per message.
  */
 export async function startMqttIngest(url: string, cfg: WifiConfig, telemetry: WifiTelemetry, log: Logger) {
   const stats: MqttStats = { received: 0, stored: 0, duplicates: 0, unknown: 0, rejected: 0, lastError: null };
@@ -33,28 +34,48 @@ export async function startMqttIngest(url: string, cfg: WifiConfig, telemetry: W
   });
   let buffer: unknown[] = [];
   let timer: NodeJS.Timeout | undefined;
-  let flushing: Promise<void> = Promise.resolve();
+  // Up to MAX_CONCURRENT batches are stored at once: one at a time capped ingest at
+  // FLUSH_ITEMS ÷ statement time, and the database serves several connections in parallel.
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  const pending = new Set<Promise<void>>();
+  const acquire = async () => {
+    if (active < MAX_CONCURRENT) active++;
+    else await new Promise<void>((r) => waiting.push(r)); // the slot is handed over by release()
+  };
+  const release = () => {
+    const next = waiting.shift();
+    if (next) next();
+    else active--;
+  };
+
+  const store = async (batch: unknown[]) => {
+    await acquire();
+    try {
+      const r = await telemetry.ingest(batch, 'mqtt');
+      stats.stored += r.stored;
+      stats.duplicates += r.duplicates;
+      stats.unknown += r.unknown;
+      stats.rejected += r.rejected.length;
+      if (r.rejected.length) log.warn({ rejected: r.rejected.slice(0, 5) }, 'wifi mqtt: rejected heartbeats');
+    } catch (err) {
+      stats.lastError = (err as Error).message;
+      log.error({ err }, 'wifi mqtt: batch failed');
+    } finally {
+      release();
+    }
+  };
 
   const flush = () => {
     if (timer) clearTimeout(timer);
     timer = undefined;
-    if (!buffer.length) return flushing;
-    const batch = buffer;
-    buffer = [];
-    flushing = flushing.then(async () => {
-      try {
-        const r = await telemetry.ingest(batch, 'mqtt');
-        stats.stored += r.stored;
-        stats.duplicates += r.duplicates;
-        stats.unknown += r.unknown;
-        stats.rejected += r.rejected.length;
-        if (r.rejected.length) log.warn({ rejected: r.rejected.slice(0, 5) }, 'wifi mqtt: rejected heartbeats');
-      } catch (err) {
-        stats.lastError = (err as Error).message;
-        log.error({ err }, 'wifi mqtt: batch failed');
-      }
-    });
-    return flushing;
+    if (buffer.length) {
+      const p = store(buffer);
+      buffer = [];
+      pending.add(p);
+      void p.finally(() => pending.delete(p));
+    }
+    return Promise.all([...pending]).then(() => undefined);
   };
 
   client.on('message', (topic, payload) => {
