@@ -57,7 +57,8 @@ export interface BenchBackend {
 export async function prepareBackend(tag: string): Promise<BenchBackend> {
   const base = process.env.DATABASE_URL;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `smartcity-${tag}-`));
-  const env: Record<string, string> = { DATA_DIR: dataDir };
+  // WIFI_DEMO_FEED=false: the live Wi-Fi demo feed would write heartbeats while the benchmark measures.
+  const env: Record<string, string> = { DATA_DIR: dataDir, WIFI_DEMO_FEED: 'false' };
   let dbName: string | undefined;
   if (base) {
     dbName = `${new URL(base).pathname.slice(1)}_${tag.replace(/\W/g, '')}_${randomBytes(3).toString('hex')}`;

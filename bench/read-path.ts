@@ -51,7 +51,7 @@ async function startServer(env: Record<string, string>, logFile: string): Promis
   const fd = fs.openSync(logFile, 'w');
   const child = spawn(process.execPath, [path.join(ROOT, 'bin/smartcity.js'), 'serve'], {
     cwd: ROOT,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: LOG_LEVEL, ...env },
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: LOG_LEVEL, WIFI_DEMO_FEED: 'false', ...env },
     stdio: ['ignore', fd, fd],
   });
   fs.closeSync(fd);

@@ -234,6 +234,7 @@ describe('wifi pages', () => {
     const alert = page.locator(`#alerts li[data-mac="${MAC}"]`);
     await alert.waitFor();
     assert.match(await alert.innerText(), /masih berlangsung/);
+    assert.match(await alert.innerText(), /terdeteksi \d/, 'when the check noticed it, beside the start');
     assert.match(await alert.locator('.wifi-duration').innerText(), /^1[01] m \d{2} s$/, 'the alert started when the AP fell silent');
     assert.equal(await page.evaluate('window.__noReload'), true, 'no reload happened');
     await map.locator('.chip-down .chip-n', { hasText: '1' }).waitFor();
@@ -290,6 +291,47 @@ describe('wifi pages', () => {
     await desk.locator('#coverage .leaflet-container').waitFor();
     await desk.locator('#coverage path.wifi-cov-pt').first().waitFor();
     await screenshot(desk, 'wifi-ops-coverage-desktop');
+    await desk.context().close();
+  });
+});
+
+// A fresh demo start as a resident or an operator gets it (`npm start`): the live demo feed is on
+// (the test runner turns it off for the other files) and the demo history is seeded.
+describe('wifi demo is alive on first start', () => {
+  let e: E2E;
+  let web: string;
+  before(async () => {
+    web = process.env.WEB_DIST ?? buildWeb();
+    e = await startE2E({ WEB_DIST: web, WIFI_DEMO_FEED: 'true' });
+  });
+  after(async () => {
+    await e?.close();
+    if (web && web !== process.env.WEB_DIST) fs.rmSync(web, { recursive: true, force: true });
+  });
+
+  test('the map shows working and down points, and the operations page has SLA figures and alert history', async () => {
+    const page = await e.newPage();
+    await page.goto('/wifi');
+    await page.locator('.wifi-cl').first().waitFor();
+    // Fed and evaluated once at start: no point is left without data.
+    await page.locator('.chip-all .chip-n', { hasText: '1.834' }).waitFor();
+    await waitForExpr(page, `document.querySelector('.chip-down .chip-n')?.textContent !== '0'`);
+    assert.ok(Number((await page.locator('.chip-up .chip-n').innerText()).replace(/\./g, '')) > 1700);
+    assert.equal(await page.locator('.chip-none .chip-n').innerText(), '0');
+    await screenshot(page, 'wifi-map-live-mobile');
+    assert.deepEqual(pageErrors(page), []);
+    await page.context().close();
+
+    const desk = await e.newPage({ viewport: DESKTOP });
+    await login(desk, demoEmail('operator_opd'));
+    await desk.goto('/wifi/operasi');
+    await desk.locator('#notok tr[data-mac]').first().waitFor();
+    await desk.locator('#alerts li.closed').first().waitFor();
+    const sla = desk.locator('#sla table.wifi-sla tbody tr');
+    await sla.first().waitFor();
+    assert.equal(await sla.count(), 63, 'every kelurahan has an uptime figure this month');
+    await screenshot(desk, 'wifi-ops-live-desktop');
+    assert.deepEqual(pageErrors(desk), []);
     await desk.context().close();
   });
 });

@@ -51,7 +51,9 @@ if (e2e.length && !haveBrowser) {
 const runId = randomBytes(4).toString('hex');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'smartcity-test-'));
 const templateFile = path.join(tmp, process.env.DATABASE_URL ? 'template.name' : 'template.tar');
-const env = { ...process.env, TEST_TEMPLATE: templateFile, TEST_RUN_ID: runId, NODE_ENV: 'test' };
+// WIFI_DEMO_FEED=false: the live Wi-Fi demo feed would add heartbeats and alerts on its own under
+// the tests' feet (servers started by browser tests included); tests that need it drive it themselves.
+const env = { ...process.env, TEST_TEMPLATE: templateFile, TEST_RUN_ID: runId, NODE_ENV: 'test', WIFI_DEMO_FEED: 'false' };
 const backend = process.env.DATABASE_URL ? `PostgreSQL (${process.env.DATABASE_URL.replace(/\/\/[^@]*@/, '//…@')})` : 'PGlite';
 console.log(`Test backend: ${backend}`);
 

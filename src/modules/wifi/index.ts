@@ -1,5 +1,6 @@
 import type { ModuleDef } from '../../platform/module';
 import { registerPublicEventPrefix } from '../../platform/events/sse.routes';
+import { startDemoFeed } from './wifi.demo.feed';
 import { startMqttIngest } from './wifi.mqtt';
 import { ngsiRoutes } from './wifi.ngsi';
 import { wifiOpsRoutes } from './wifi.ops.routes';
@@ -27,10 +28,12 @@ export const wifiModule: ModuleDef = {
       run: async () => void (await wifi.health.evaluate()),
     });
     ctx.jobs.register({ name: 'wifi.rollup', everyMs: wifi.cfg.rollupEveryS * 1000, run: async () => void (await wifi.health.rollup()) });
-    if (!ctx.config.MQTT_URL) return;
+    const stopFeed = await startDemoFeed(ctx);
+    if (!ctx.config.MQTT_URL) return stopFeed;
     const mqtt = await startMqttIngest(ctx.config.MQTT_URL, wifi.cfg, wifi.telemetry, ctx.log);
     wifi.mqtt = mqtt;
     return async () => {
+      await stopFeed?.();
       wifi.mqtt = undefined;
       await mqtt.stop();
     };

@@ -21,7 +21,13 @@ const Env = z.object({
   WIFI_ROLLUP_EVERY_S: z.coerce.number().int().min(10).max(86_400).default(300),
   WIFI_MQTT_TOPIC_PREFIX: z.string().default('smartcity/wifi'),
   WIFI_MQTT_SHARE_GROUP: z.string().default('smartcity'),
+  // Live demo feed (wifi.demo.feed.ts): unset = on when SEED_DEMO is on and demo hotspots exist;
+  // true = on whenever demo hotspots exist; false = off (tests and benchmarks set it).
+  WIFI_DEMO_FEED: z.enum(['true', 'false', '1', '0', 'yes', 'no', 'auto', '']).optional(),
 });
+
+/** `auto`: on when demo data is seeded (SEED_DEMO) and demo hotspots exist. */
+export type DemoFeedMode = 'auto' | 'on' | 'off';
 
 export interface HealthRules {
   /** Seconds without a heartbeat before an AP is PROBLEM (threshold 0 heartbeats, this tolerance). */
@@ -44,6 +50,8 @@ export interface WifiConfig {
   rollupEveryS: number;
   mqttTopicPrefix: string;
   mqttShareGroup: string;
+  /** The live demo feed of the demo fleet (WIFI_DEMO_FEED). */
+  demoFeed: DemoFeedMode;
   rules: HealthRules;
 }
 
@@ -63,6 +71,12 @@ export function loadWifiConfig(env: NodeJS.ProcessEnv = process.env): WifiConfig
     rollupEveryS: c.WIFI_ROLLUP_EVERY_S,
     mqttTopicPrefix: c.WIFI_MQTT_TOPIC_PREFIX,
     mqttShareGroup: c.WIFI_MQTT_SHARE_GROUP,
+    demoFeed:
+      c.WIFI_DEMO_FEED === undefined || c.WIFI_DEMO_FEED === '' || c.WIFI_DEMO_FEED === 'auto'
+        ? 'auto'
+        : ['true', '1', 'yes'].includes(c.WIFI_DEMO_FEED)
+          ? 'on'
+          : 'off',
     rules: {
       noHeartbeatProblemS: c.WIFI_NO_HEARTBEAT_PROBLEM_S,
       noHeartbeatCriticalS: c.WIFI_NO_HEARTBEAT_CRITICAL_S,

@@ -6,12 +6,16 @@ import { AppError, notFound } from '../../platform/errors';
 import type { WilayahService } from '../wilayah';
 import type { WifiConfig } from './wifi.config';
 import { downSince } from './wifi.health';
+import { toCsv } from '../../platform/csv';
 import * as orepo from './wifi.ops.repo';
+import * as trepo from './wifi.telemetry.repo';
 import { normalizeMac } from './wifi.telemetry.service';
 
 export const COVERAGE_TARGET = 2;
 /** Rows per keyset page when the alert CSV export walks the whole history. */
 export const ALERT_EXPORT_PAGE = 1000;
+/** Rows in the unknown-MAC CSV: the list is pruned by operators; this only bounds a runaway one. */
+const UNKNOWN_MAC_EXPORT_MAX = 100_000;
 const iso = (d: string | Date | null) => (d ? new Date(d).toISOString() : null);
 
 /** Operations views for operator_opd/admin: APs not OK, alerts, coverage, SLA and usage. */
@@ -117,6 +121,25 @@ export class WifiOps {
     });
     await this.events.publish('wifi.alert.acknowledged', { id, at });
     return presentAlert(row, new Date());
+  }
+
+  /**
+   * The unknown-MAC list as CSV, like the other operations tables: operator_opd/admin only (the
+   * fleet account may read the JSON list, but exports are for operators). Every row, newest first.
+   */
+  async unknownMacsCsv(user: AuthUser, columns: string[]): Promise<string> {
+    requireRole(user, 'operator_opd');
+    const rows = await trepo.listUnknownMacs(this.database.db, UNKNOWN_MAC_EXPORT_MAX);
+    return toCsv(
+      columns,
+      rows.map((r) => ({
+        mac: r.mac,
+        first_seen_at: new Date(r.first_seen_at).toISOString(),
+        last_seen_at: new Date(r.last_seen_at).toISOString(),
+        count: Number(r.count),
+        via: r.via,
+      })),
+    );
   }
 
   /** Working points per RW against the target of 2 (every RW of the city, including those with none). */

@@ -11,6 +11,9 @@ let operator: TestUser;
 before(async () => {
   env = await createTestEnv();
   operator = await buildUser(env, { role: 'operator_opd', scope: 'diskominfo' });
+  // These tests check the roll-up arithmetic on their own heartbeats: start without the demo history.
+  await env.database.query(sql`delete from wifi_usage_hourly`);
+  await env.database.query(sql`delete from wifi_usage_daily`);
 });
 after(async () => env.close());
 

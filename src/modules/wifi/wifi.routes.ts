@@ -7,6 +7,7 @@ import type { WifiService } from './wifi.service';
 import { csvBody } from '../../platform/csv';
 
 const tags = ['wifi'];
+const UnknownMacsQuery = z.strictObject({ format: z.enum(['json', 'csv']).default('json') });
 const csv = (reply: FastifyReply, name: string, body: string) =>
   reply.type('text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="${name}.csv"`).send(body);
 
@@ -74,8 +75,19 @@ export function wifiRoutes(app: FastifyInstance, wifi: WifiService): void {
   );
   r.get(
     '/api/wifi/unknown-macs',
-    { schema: { tags, summary: 'MACs that sent telemetry but are not registered', response: { 200: z.array(dto.UnknownMac) } } },
-    async (req) => wifi.telemetry.unknownMacs(requireUser(req)),
+    {
+      schema: {
+        tags,
+        summary:
+          'MACs that sent telemetry but are not registered: JSON array of {mac, first_seen_at, last_seen_at, count, via} (operator_opd, wifi_fleet, admin); ?format=csv for operator_opd/admin',
+        querystring: UnknownMacsQuery,
+      },
+    },
+    async (req, reply) => {
+      if (req.query.format === 'csv')
+        return csv(reply, 'wifi-unknown-macs', await wifi.ops.unknownMacsCsv(requireUser(req), Object.keys(dto.UnknownMac.shape)));
+      return wifi.telemetry.unknownMacs(requireUser(req));
+    },
   );
   r.delete(
     '/api/wifi/unknown-macs/:mac',

@@ -1,6 +1,7 @@
 import type { AppContext, SeedStep } from '../../platform/module';
 import { readReferenceCsv, readReferenceJson } from '../../platform/reference';
 import { distanceM, pointInGeometry, randomPointIn, round6, seededRandom, type AreaGeometry } from '../../platform/geo';
+import { seedDemoHistory } from './wifi.demo.history';
 import * as repo from './wifi.repo';
 
 // Demo fleet of Wifi Depok Bersahabat: 1,834 hotspots = 128 "awal" points + 1,706 PJJ points.
@@ -184,4 +185,14 @@ async function seedFleet(ctx: AppContext): Promise<void> {
   );
 }
 
-export const wifiSeeds: SeedStep[] = [{ name: 'wifi.demo_fleet', version: 1, demo: true, run: seedFleet }];
+export const wifiSeeds: SeedStep[] = [
+  { name: 'wifi.demo_fleet', version: 1, demo: true, run: seedFleet },
+  // Past roll-ups and closed alerts of the demo fleet (wifi.demo.history.ts); a step of its own, so
+  // databases seeded before it existed get it on their next start.
+  {
+    name: 'wifi.demo_history',
+    version: 1,
+    demo: true,
+    run: async (ctx) => void ctx.log.info(await seedDemoHistory(ctx), 'wifi demo history seeded'),
+  },
+];

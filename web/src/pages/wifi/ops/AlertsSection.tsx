@@ -84,8 +84,11 @@ export function AlertsSection({ version }: { version: number }) {
                 {a.reason} · {names.get(a.kelurahan_code) ?? a.kelurahan_code} {rwLabel(a.rw_code)}
               </span>
               <span className="wifi-alert-meta small muted">
-                {t('alerts.started')} {fmt.dateTime(a.started_at)} ·{' '}
-                {a.ended_at ? `${t('alerts.ended')} ${fmt.dateTime(a.ended_at)}` : t('alerts.ongoing')} ·{' '}
+                {t('alerts.started')} {fmt.dateTime(a.started_at)}{' '}
+                <span className="wifi-detected" title={t('alerts.detectedHelp')}>
+                  ({t('alerts.detected')} {fmt.dateTime(a.detected_at)})
+                </span>{' '}
+                · {a.ended_at ? `${t('alerts.ended')} ${fmt.dateTime(a.ended_at)}` : t('alerts.ongoing')} ·{' '}
                 <span className="wifi-duration">{formatDuration(a.ended_at ? a.duration_s : (now - Date.parse(a.started_at)) / 1000)}</span>
               </span>
               {a.acknowledged_at ? (

@@ -4,6 +4,7 @@ import { ErrorNotice } from '../../../components/ErrorNotice';
 import { Loading } from '../../../components/Loading';
 import { useFormat } from '../../../i18n';
 import { useWifiT } from '../i18n';
+import { CsvLink } from '../parts';
 
 interface UnknownMac {
   mac: string;
@@ -61,9 +62,12 @@ export function UnknownMacsSection({ version }: { version: number }) {
     <section className="card" id="unknown" aria-labelledby="unknown-title">
       <div className="card-head">
         <h2 id="unknown-title">{t('unknown.title')}</h2>
-        <button type="button" className="btn btn-small btn-secondary" onClick={() => setReload((v) => v + 1)}>
-          {t('unknown.refresh')}
-        </button>
+        <div className="wifi-head-actions">
+          <button type="button" className="btn btn-small btn-secondary" onClick={() => setReload((v) => v + 1)}>
+            {t('unknown.refresh')}
+          </button>
+          <CsvLink href="/api/wifi/unknown-macs?format=csv" />
+        </div>
       </div>
       <p className="small muted">{t('unknown.help')}</p>
       {error ? <ErrorNotice error={error} /> : null}
