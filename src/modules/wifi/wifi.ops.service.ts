@@ -200,7 +200,13 @@ export class WifiOps {
     const lastDay = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
     const rows = await orepo.heartbeatsPerAp(this.database.db, `${month}-01`, lastDay);
     const expectedPerAp = Math.floor((until - start) / 1000 / this.cfg.heartbeatIntervalS);
-    const names = by === 'kelurahan' ? new Map((await this.wilayah.listKelurahan()).map((k) => [k.code, k.name])) : undefined;
+    // Two kelurahan are called Curug (Bojongsari and Cimanggis): a repeated name carries its kecamatan.
+    const kels = by === 'kelurahan' ? await this.wilayah.listKelurahan() : [];
+    const repeated = new Set(kels.filter((k, i) => kels.findIndex((o) => o.name === k.name) !== i).map((k) => k.name));
+    const names =
+      by === 'kelurahan'
+        ? new Map(kels.map((k) => [k.code, repeated.has(k.name) ? `${k.name} (${k.kecamatan_name})` : k.name]))
+        : undefined;
     const groups = new Map<string, { label: string; aps: number; heartbeats: number }>();
     for (const r of rows) {
       const key =

@@ -46,3 +46,22 @@ describe('wifi unknown MACs CSV', () => {
     assert.equal((await env.app.inject({ url: '/api/wifi/unknown-macs?format=xml', headers: operator.headers })).statusCode, 400);
   });
 });
+
+describe('wifi SLA per kelurahan', () => {
+  test('every kelurahan is one row with a name a person can tell apart (the two Curug carry their kecamatan)', async () => {
+    const operator = await buildUser(env, { role: 'operator_opd', scope: 'diskominfo' });
+    const res = await env.app.inject({
+      url: `/api/wifi/sla?by=kelurahan&month=${new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 7)}`,
+      headers: operator.headers,
+    });
+    assert.equal(res.statusCode, 200, res.body);
+    const labels = (res.json() as { rows: { label: string }[] }).rows.map((r) => r.label);
+    assert.equal(labels.length, 63);
+    assert.equal(new Set(labels).size, 63, 'labels are unique');
+    assert.ok(
+      labels.includes('Curug (Bojongsari)') && labels.includes('Curug (Cimanggis)'),
+      labels.filter((l) => l.startsWith('Curug')).join(),
+    );
+    assert.ok(labels.includes('Depok'), 'a unique name stays as it is');
+  });
+});
