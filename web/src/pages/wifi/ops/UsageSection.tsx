@@ -71,6 +71,8 @@ export function UsageSection() {
   }, [rows]);
 
   const dayLabel = (d: string) => d.slice(5).replace('-', '/');
+  // School hours are Monday–Friday: a weekend has no school-hours figure (a gap), not a zero.
+  const weekend = (d: string) => [0, 6].includes(new Date(`${d}T12:00:00Z`).getUTCDay());
   const perDay = useMemo<ChartOption>(
     () => ({
       tooltip: { trigger: 'axis' },
@@ -80,7 +82,12 @@ export function UsageSection() {
       yAxis: { type: 'value' },
       series: [
         { type: 'line', name: t('usage.clientsAvg'), data: days.map(([, a]) => avg(a.clientsW, a.aps)), symbolSize: 6 },
-        { type: 'line', name: t('usage.schoolAvg'), data: days.map(([, a]) => avg(a.schoolW, a.aps)), symbolSize: 6 },
+        {
+          type: 'line',
+          name: t('usage.schoolAvg'),
+          data: days.map(([d, a]) => (weekend(d) ? null : avg(a.schoolW, a.aps))),
+          symbolSize: 6,
+        },
       ],
     }),
     [days, t],
@@ -94,7 +101,11 @@ export function UsageSection() {
       yAxis: { type: 'value' },
       series: [
         { type: 'bar', name: t('usage.traffic'), data: days.map(([, a]) => Math.round((a.bytes / GB) * 10) / 10) },
-        { type: 'bar', name: t('usage.schoolTraffic'), data: days.map(([, a]) => Math.round((a.schoolBytes / GB) * 10) / 10) },
+        {
+          type: 'bar',
+          name: t('usage.schoolTraffic'),
+          data: days.map(([d, a]) => (weekend(d) ? null : Math.round((a.schoolBytes / GB) * 10) / 10)),
+        },
       ],
     }),
     [days, t],
