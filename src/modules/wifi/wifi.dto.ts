@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { zodMessage as t } from '../../platform/i18n';
+import { wifiMessages as M } from './wifi.messages';
 
 export const CATEGORIES = [
   'kantor_kelurahan',
@@ -16,12 +18,12 @@ export const STATUSES = ['planned', 'active', 'maintenance', 'decommissioned'] a
 export const STATES = ['working', 'workingPartially', 'totalFailure', 'noService'] as const;
 export const HEALTHS = ['OK', 'PROBLEM', 'CRITICAL', 'UNKNOWN'] as const;
 
-const KelurahanCode = z.string().regex(/^32\.76\.\d{2}\.\d{4}$/, 'Use a kelurahan code, e.g. 32.76.01.1006');
-const RwCode = z.string().regex(/^32\.76\.\d{2}\.\d{4}\/\d{3}$/, 'Use an RW code, e.g. 32.76.01.1006/005');
+const KelurahanCode = z.string().regex(/^32\.76\.\d{2}\.\d{4}$/, t(M.kelurahanCodeFormat()));
+const RwCode = z.string().regex(/^32\.76\.\d{2}\.\d{4}\/\d{3}$/, t(M.rwCodeFormat()));
 const Lat = z.number().min(-90).max(90);
 const Lng = z.number().min(-180).max(180);
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date YYYY-MM-DD');
-const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Use a month YYYY-MM');
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, t(M.dayFormat()));
+const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, t(M.monthFormat()));
 const Format = z.enum(['json', 'csv']).default('json');
 
 export const HotspotInput = z.strictObject({

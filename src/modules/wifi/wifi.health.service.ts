@@ -5,6 +5,7 @@ import type { EventBus } from '../../platform/events/bus';
 import { requireRole, type AuthUser } from '../../platform/access';
 import { recordAudit } from '../../platform/audit/audit';
 import { AppError } from '../../platform/errors';
+import { wifiMessages as M } from './wifi.messages';
 import type { HealthRules, WifiConfig } from './wifi.config';
 import { apHealth, downSince, SEVERITY_RANK } from './wifi.health';
 import * as hrepo from './wifi.health.repo';
@@ -75,10 +76,8 @@ export class WifiHealth {
   /** Admin: replaces the health rules for every instance (audited). */
   async setRules(user: AuthUser, input: RulesInputT, requestId?: string): Promise<RulesInputT> {
     requireRole(user, 'admin');
-    if (input.no_heartbeat_critical_s <= input.no_heartbeat_problem_s)
-      throw new AppError('validation_failed', 'no_heartbeat_critical_s must be longer than no_heartbeat_problem_s.');
-    if (input.active_to_hour <= input.active_from_hour)
-      throw new AppError('validation_failed', 'active_to_hour must be after active_from_hour.');
+    if (input.no_heartbeat_critical_s <= input.no_heartbeat_problem_s) throw new AppError('validation_failed', M.criticalNotLonger());
+    if (input.active_to_hour <= input.active_from_hour) throw new AppError('validation_failed', M.activeHoursOrder());
     const before = presentRules(await this.rules());
     await this.database.db.transaction(async (tx) => {
       await trepo.putSetting(tx, 'health_rules', input);

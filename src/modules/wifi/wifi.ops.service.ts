@@ -3,6 +3,7 @@ import type { EventBus } from '../../platform/events/bus';
 import { requireRole, type AuthUser } from '../../platform/access';
 import { recordAudit } from '../../platform/audit/audit';
 import { AppError, notFound } from '../../platform/errors';
+import { wifiMessages as M } from './wifi.messages';
 import type { WilayahService } from '../wilayah';
 import type { WifiConfig } from './wifi.config';
 import { downSince } from './wifi.health';
@@ -98,7 +99,7 @@ export class WifiOps {
   private alertFilter(user: AuthUser, f: Omit<orepo.AlertFilter, 'mac'> & { mac?: string }): orepo.AlertFilter {
     requireRole(user, 'operator_opd');
     const mac = f.mac ? normalizeMac(f.mac) : undefined;
-    if (f.mac && !mac) throw new AppError('validation_failed', `"${f.mac}" is not a MAC address.`);
+    if (f.mac && !mac) throw new AppError('validation_failed', M.filterMacInvalid({ value: f.mac }));
     return { ...f, mac };
   }
 
@@ -108,7 +109,7 @@ export class WifiOps {
     const at = new Date().toISOString();
     const row = await this.database.db.transaction(async (tx) => {
       const r = await orepo.ackAlert(tx, id, user.email, note ?? null, at);
-      if (!r) throw notFound(`Alert ${id}`);
+      if (!r) throw notFound(M.alert({ id }));
       await recordAudit(tx, {
         actor: user,
         action: 'acknowledge',
@@ -196,7 +197,7 @@ export class WifiOps {
     const start = Date.UTC(y, m - 1, 1) - 7 * 3600_000;
     const end = Date.UTC(y, m, 1) - 7 * 3600_000;
     const until = Math.min(end, now.getTime());
-    if (until <= start) throw new AppError('validation_failed', `${month} has not started yet.`);
+    if (until <= start) throw new AppError('validation_failed', M.monthNotStarted({ month }));
     const lastDay = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
     const rows = await orepo.heartbeatsPerAp(this.database.db, `${month}-01`, lastDay);
     const expectedPerAp = Math.floor((until - start) / 1000 / this.cfg.heartbeatIntervalS);
@@ -249,9 +250,8 @@ export class WifiOps {
   /** Clients and traffic per local day and kelurahan, with the school-hours part (07:00–14:00 WIB, Mon–Fri). */
   async usage(user: AuthUser, from: string, to: string, kelurahan?: string) {
     requireRole(user, 'operator_opd');
-    if (to < from) throw new AppError('validation_failed', '`to` must not be before `from`.');
-    if ((Date.parse(to) - Date.parse(from)) / 86_400_000 > 366)
-      throw new AppError('validation_failed', 'Ask for at most 366 days at once.');
+    if (to < from) throw new AppError('validation_failed', M.toBeforeFrom());
+    if ((Date.parse(to) - Date.parse(from)) / 86_400_000 > 366) throw new AppError('validation_failed', M.rangeTooLong());
     const rows = await orepo.usageByDayKelurahan(this.database.db, from, to, kelurahan);
     const avg = (sum: number, n: number) => (n ? Math.round((sum / n) * 100) / 100 : 0);
     return rows.map((r) => ({

@@ -4,6 +4,7 @@ import { cachedPayload, type CachedPayload } from '../../platform/http/cached';
 import { notFound } from '../../platform/errors';
 import type { WilayahService } from '../wilayah';
 import { apUp } from './wifi.health';
+import { wifiMessages as M } from './wifi.messages';
 import * as repo from './wifi.repo';
 
 export interface PublicHotspot {
@@ -145,7 +146,7 @@ export class WifiPublic {
   /** Public details of one active hotspot: SSIDs, hours, category and each AP's up/down state. */
   async details(id: number) {
     const h = await repo.getHotspot(this.database.db, id);
-    if (!h || h.status === 'decommissioned') throw notFound(`Hotspot ${id}`);
+    if (!h || h.status === 'decommissioned') throw notFound(M.hotspot({ id }));
     const aps = await repo.apsOfHotspots(this.database.db, [id]);
     const kel = await this.wilayah.getKelurahan(h.kelurahanCode).catch(() => undefined);
     return {

@@ -3,7 +3,9 @@ import type { EventBus } from '../../platform/events/bus';
 import { requireRole, type AuthUser } from '../../platform/access';
 import { recordAudit } from '../../platform/audit/audit';
 import { failOnRowErrors, parseCsv, requireColumns, toCsv } from '../../platform/csv';
-import { AppError, conflict, notFound, type ErrorDetail } from '../../platform/errors';
+import { AppError, conflict, detail, notFound, type ErrorDetail } from '../../platform/errors';
+import { english, localized, render } from '../../platform/i18n';
+import { platformMessages as P } from '../../platform/i18n.messages';
 import type { WilayahService } from '../wilayah';
 import {
   ApInput,
@@ -16,6 +18,7 @@ import {
   type HotspotInputT,
   type HotspotPatchT,
 } from './wifi.dto';
+import { joined, wifiMessages as M, zodIssueMsg } from './wifi.messages';
 import * as repo from './wifi.repo';
 import { AP_CSV_COLUMNS, HOTSPOT_CSV_COLUMNS, presentAp, presentHotspot } from './wifi.present';
 import { normalizeMac } from './wifi.telemetry.service';
@@ -40,19 +43,17 @@ export class WifiRegistry {
   /** Kelurahan and RW for a point; explicit codes win when they are consistent. */
   private async place(lat: number, lng: number, kelurahanCode?: string, rwCode?: string | null) {
     const area = await this.wilayah.kelurahanAt(lat, lng);
-    if (!area)
-      throw new AppError('validation_failed', `The point ${lat}, ${lng} is outside Kota Depok.`, [
-        { path: 'lat/lng', message: 'Pick a point inside the city boundary.' },
-      ]);
+    if (!area) throw new AppError('validation_failed', M.outsideCity({ lat, lng }), [detail('lat/lng', M.pickInsideCity())]);
     const kel = kelurahanCode ?? area.code;
     if (kelurahanCode)
       await this.wilayah.getKelurahan(kelurahanCode).catch(() => {
-        throw new AppError('validation_failed', `Unknown kelurahan ${kelurahanCode}.`);
+        throw new AppError('validation_failed', M.kelurahanUnknown({ code: kelurahanCode }));
       });
     let rw: string | null;
     if (rwCode !== undefined && rwCode !== null) {
       const found = await this.wilayah.findRw(rwCode);
-      if (!found || found.kelurahanCode !== kel) throw new AppError('validation_failed', `RW ${rwCode} is not an RW of kelurahan ${kel}.`);
+      if (!found || found.kelurahanCode !== kel)
+        throw new AppError('validation_failed', M.rwNotInKelurahan({ rw: rwCode, kelurahan: kel }));
       rw = rwCode;
     } else if (rwCode === null) rw = null;
     else rw = kel === area.code ? ((await this.wilayah.locate(lat, lng)).rw?.code ?? null) : null;
@@ -97,7 +98,7 @@ export class WifiRegistry {
   async getHotspot(user: AuthUser, id: number) {
     requireRole(user, 'operator_opd');
     const h = await repo.getHotspot(this.database.db, id);
-    if (!h) throw notFound(`Hotspot ${id}`);
+    if (!h) throw notFound(M.hotspot({ id }));
     const aps = await repo.apsOfHotspots(this.database.db, [id]);
     return { ...presentHotspot(h), access_points: aps.map((a) => presentAp(a)) };
   }
@@ -120,7 +121,7 @@ export class WifiRegistry {
       })
       .catch((err: unknown) => {
         if ((err as { cause?: { code?: string } }).cause?.code === '23505' || (err as { code?: string }).code === '23505')
-          throw conflict(`A hotspot with code ${input.code} exists already.`);
+          throw conflict(M.hotspotCodeExists({ code: String(input.code) }));
         throw err;
       });
     await this.changed('hotspot', [row.id]);
@@ -130,7 +131,7 @@ export class WifiRegistry {
   async updateHotspot(user: AuthUser, id: number, patch: HotspotPatchT, requestId?: string) {
     requireRole(user, 'operator_opd');
     const before = await repo.getHotspot(this.database.db, id);
-    if (!before) throw notFound(`Hotspot ${id}`);
+    if (!before) throw notFound(M.hotspot({ id }));
     const lat = patch.lat ?? before.lat;
     const lng = patch.lng ?? before.lng;
     const moved = patch.lat !== undefined || patch.lng !== undefined;
@@ -181,11 +182,8 @@ export class WifiRegistry {
   async deleteHotspot(user: AuthUser, id: number, requestId?: string) {
     requireRole(user, 'operator_opd');
     const before = await repo.getHotspot(this.database.db, id);
-    if (!before) throw notFound(`Hotspot ${id}`);
-    if ((await repo.apsOfHotspots(this.database.db, [id])).length)
-      throw conflict(
-        'This hotspot still has access points. Move or delete them first, or set status "decommissioned" to keep its history.',
-      );
+    if (!before) throw notFound(M.hotspot({ id }));
+    if ((await repo.apsOfHotspots(this.database.db, [id])).length) throw conflict(M.hotspotHasAps());
     await this.database.db.transaction(async (tx) => {
       await repo.deleteHotspot(tx, id);
       await recordAudit(tx, {
@@ -208,7 +206,7 @@ export class WifiRegistry {
   async importHotspots(user: AuthUser, csvText: string, requestId?: string) {
     requireRole(user, 'operator_opd');
     const rows = parseCsv(csvText);
-    if (!rows.length) throw new AppError('validation_failed', 'The CSV file has no data rows.');
+    if (!rows.length) throw new AppError('validation_failed', P.csvNoRows());
     requireColumns(rows, ['code', 'name', 'lat', 'lng', 'category', 'phase']);
     const errors: ErrorDetail[] = [];
     const values: repo.HotspotInsert[] = [];
@@ -216,7 +214,7 @@ export class WifiRegistry {
     for (const [i, r] of rows.entries()) {
       const at = `row ${i + 2}`;
       const num = (v: string | undefined) => (v === undefined || v === '' ? undefined : Number(v));
-      const parsed = HotspotInput.safeParse({
+      const row = {
         code: r.code || undefined,
         name: r.name,
         lat: num(r.lat),
@@ -238,22 +236,30 @@ export class WifiRegistry {
         status: r.status || undefined,
         opening_hours: r.opening_hours || null,
         notes: r.notes || null,
-      });
+      };
+      const parsed = HotspotInput.safeParse(row);
       if (!parsed.success) {
         const iss = parsed.error.issues[0];
         const hint =
           iss.path[0] === 'category'
-            ? ` (one of ${CATEGORIES.join(', ')})`
+            ? M.hintOneOf({ values: CATEGORIES.join(', ') })
             : iss.path[0] === 'phase'
-              ? ` (${PHASES.join(' or ')})`
+              ? M.hintEither({ a: PHASES[0], b: PHASES[1] })
               : iss.path[0] === 'status'
-                ? ` (${STATUSES.join(', ')})`
+                ? M.hintOneOf({ values: STATUSES.join(', ') })
                 : '';
-        errors.push({ path: `${at} ${iss.path.join('.')}`, message: `${iss.message}${hint}` });
+        const text = zodIssueMsg(iss, row);
+        // zod's Indonesian for a bad choice already lists the allowed values; the hint would repeat them.
+        const msg = !hint
+          ? text
+          : iss.code === 'invalid_value'
+            ? localized('wifi.rowInvalid', { en: english(text) + english(hint), id: render(text, 'id') })
+            : joined('wifi.rowInvalid', text, hint);
+        errors.push(detail(`${at} ${iss.path.join('.')}`, msg));
         continue;
       }
       if (seen.has(parsed.data.code!)) {
-        errors.push({ path: at, message: `code ${parsed.data.code} appears more than once.` });
+        errors.push(detail(at, M.rowCodeTwice({ code: parsed.data.code! })));
         continue;
       }
       seen.add(parsed.data.code!);
@@ -262,7 +268,9 @@ export class WifiRegistry {
           this.toRow(parsed.data, await this.place(parsed.data.lat, parsed.data.lng, parsed.data.kelurahan_code, parsed.data.rw_code)),
         );
       } catch (err) {
-        errors.push({ path: at, message: (err as Error).message });
+        // place() throws catalog AppErrors; anything else is a bug and goes to the error handler.
+        if (!(err instanceof AppError)) throw err;
+        errors.push(detail(at, err.msg ?? err.message));
       }
     }
     failOnRowErrors(errors);
@@ -303,14 +311,14 @@ export class WifiRegistry {
   async getAp(user: AuthUser, macRaw: string) {
     requireRole(user, 'operator_opd', 'wifi_fleet');
     const ap = await repo.getApByMac(this.database.db, this.mac(macRaw));
-    if (!ap) throw notFound(`Access point ${macRaw}`);
+    if (!ap) throw notFound(M.accessPoint({ mac: macRaw }));
     const h = (await repo.getHotspot(this.database.db, ap.hotspotId))!;
     return presentAp(ap, { hotspotCode: h.code, hotspotName: h.name, kelurahanCode: h.kelurahanCode, rwCode: h.rwCode });
   }
 
   private mac(v: string): string {
     const m = normalizeMac(v);
-    if (!m) throw new AppError('validation_failed', `"${v}" is not a MAC address (use aa:bb:cc:dd:ee:ff).`);
+    if (!m) throw new AppError('validation_failed', M.macInvalid({ value: v }));
     return m;
   }
 
@@ -318,8 +326,8 @@ export class WifiRegistry {
     requireRole(user, 'operator_opd');
     const mac = this.mac(input.mac);
     if (!(await repo.getHotspot(this.database.db, input.hotspot_id)))
-      throw new AppError('validation_failed', `Hotspot ${input.hotspot_id} does not exist.`);
-    if (await repo.getApByMac(this.database.db, mac)) throw conflict(`An access point with MAC ${mac} is registered already.`);
+      throw new AppError('validation_failed', M.hotspotMissing({ id: input.hotspot_id }));
+    if (await repo.getApByMac(this.database.db, mac)) throw conflict(M.apMacExists({ mac }));
     const ap = await this.database.db.transaction(async (tx) => {
       const row = await repo.insertAp(tx, {
         mac,
@@ -340,9 +348,9 @@ export class WifiRegistry {
     requireRole(user, 'operator_opd');
     const mac = this.mac(macRaw);
     const before = await repo.getApByMac(this.database.db, mac);
-    if (!before) throw notFound(`Access point ${mac}`);
+    if (!before) throw notFound(M.accessPoint({ mac }));
     if (patch.hotspot_id && !(await repo.getHotspot(this.database.db, patch.hotspot_id)))
-      throw new AppError('validation_failed', `Hotspot ${patch.hotspot_id} does not exist.`);
+      throw new AppError('validation_failed', M.hotspotMissing({ id: patch.hotspot_id }));
     const set: Partial<repo.ApInsert> = {};
     if (patch.hotspot_id !== undefined) set.hotspotId = patch.hotspot_id;
     if (patch.serial !== undefined) set.serial = patch.serial;
@@ -370,7 +378,7 @@ export class WifiRegistry {
     requireRole(user, 'operator_opd');
     const mac = this.mac(macRaw);
     const before = await repo.getApByMac(this.database.db, mac);
-    if (!before) throw notFound(`Access point ${mac}`);
+    if (!before) throw notFound(M.accessPoint({ mac }));
     await this.database.db.transaction(async (tx) => {
       await repo.deleteAp(tx, mac);
       await recordAudit(tx, { actor: user, action: 'delete', entity: ENTITY_AP, entityId: mac, before: presentAp(before), requestId });
@@ -382,7 +390,7 @@ export class WifiRegistry {
   async importAps(user: AuthUser, csvText: string, requestId?: string) {
     requireRole(user, 'operator_opd');
     const rows = parseCsv(csvText);
-    if (!rows.length) throw new AppError('validation_failed', 'The CSV file has no data rows.');
+    if (!rows.length) throw new AppError('validation_failed', P.csvNoRows());
     requireColumns(rows, ['mac', 'hotspot_code']);
     const hs = new Map(
       (await repo.hotspotsByCode(this.database.db, [...new Set(rows.map((r) => r.hotspot_code))])).map((h) => [h.code, h.id]),
@@ -393,20 +401,21 @@ export class WifiRegistry {
     rows.forEach((r, i) => {
       const at = `row ${i + 2}`;
       const hotspotId = hs.get(r.hotspot_code);
-      if (!hotspotId) return errors.push({ path: at, message: `Unknown hotspot_code "${r.hotspot_code}" (import the hotspots first).` });
-      const parsed = ApInput.safeParse({
+      if (!hotspotId) return errors.push(detail(at, M.rowHotspotCodeUnknown({ code: r.hotspot_code })));
+      const row = {
         mac: r.mac,
         hotspot_id: hotspotId,
         serial: r.serial || null,
         model: r.model || null,
         firmware: r.firmware || null,
         mgmt_ip: r.mgmt_ip || null,
-      });
+      };
+      const parsed = ApInput.safeParse(row);
       const mac = normalizeMac(r.mac ?? '');
-      if (!mac) return errors.push({ path: at, message: `"${r.mac}" is not a MAC address.` });
+      if (!mac) return errors.push(detail(at, M.rowMacInvalid({ value: r.mac })));
       if (!parsed.success)
-        return errors.push({ path: `${at} ${parsed.error.issues[0].path.join('.')}`, message: parsed.error.issues[0].message });
-      if (seen.has(mac)) return errors.push({ path: at, message: `MAC ${mac} appears more than once.` });
+        return errors.push(detail(`${at} ${parsed.error.issues[0].path.join('.')}`, zodIssueMsg(parsed.error.issues[0], row)));
+      if (seen.has(mac)) return errors.push(detail(at, M.rowMacTwice({ mac })));
       seen.add(mac);
       values.push({
         mac,

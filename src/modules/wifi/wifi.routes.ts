@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireUser } from '../../platform/access';
+import { requestLang } from '../../platform/i18n';
 import * as dto from './wifi.dto';
 import type { WifiService } from './wifi.service';
 import { csvBody } from '../../platform/csv';
@@ -71,7 +72,7 @@ export function wifiRoutes(app: FastifyInstance, wifi: WifiService): void {
         response: { 200: dto.TelemetryResult },
       },
     },
-    async (req) => wifi.telemetry.ingestHttp(requireUser(req), req.body),
+    async (req) => wifi.telemetry.ingestHttp(requireUser(req), req.body, requestLang(req)),
   );
   r.get(
     '/api/wifi/unknown-macs',

@@ -2,8 +2,10 @@ import { z } from 'zod';
 import type { Logger } from 'pino';
 import type { Database } from '../../db/client';
 import { requireRole, type AuthUser } from '../../platform/access';
-import { AppError } from '../../platform/errors';
+import { AppError, detail } from '../../platform/errors';
+import { render, zodMessage as t, type Lang, type Text } from '../../platform/i18n';
 import type { WifiConfig } from './wifi.config';
+import { joined, wifiMessages as M, zodIssueMsg } from './wifi.messages';
 import * as trepo from './wifi.telemetry.repo';
 
 /** MAC in any common notation → lower-case, colon separated; undefined when it is not a MAC. */
@@ -18,23 +20,26 @@ export function normalizeMac(v: string): string | undefined {
 
 const Mac = z.string().transform((v, ctx) => {
   const m = normalizeMac(v);
-  if (!m) ctx.addIssue({ code: 'custom', message: `"${v}" is not a MAC address (use aa:bb:cc:dd:ee:ff)` });
-  return m ?? '';
+  if (m) return m;
+  // The text holds the input, so it travels in params (zodIssueMsg) instead of zodMessage's registry.
+  const msg = M.itemMacInvalid({ value: v });
+  ctx.addIssue({ code: 'custom', message: msg.text.en, params: { msg } });
+  return '';
 });
 
 const Counter = (name: string) =>
   z
-    .number({ error: `${name} must be a number` })
-    .int(`${name} must be a whole number`)
-    .min(0, `${name} cannot be negative`);
+    .number({ error: t(M.counterNotNumber({ name })) })
+    .int(t(M.counterNotWhole({ name })))
+    .min(0, t(M.counterNegative({ name })));
 
 /** One heartbeat (HTTP batch item or MQTT message). rx/tx are bytes since the previous heartbeat. */
 export const TelemetryItem = z.strictObject({
   mac: Mac,
   ts: z.union([z.iso.datetime({ offset: true }), z.number().positive()], {
-    error: 'ts must be an ISO 8601 time with offset or unix seconds',
+    error: t(M.tsFormat()),
   }),
-  clients: Counter('clients').max(100_000, 'clients is implausibly large'),
+  clients: Counter('clients').max(100_000, t(M.clientsTooLarge())),
   rx_bytes: Counter('rx_bytes'),
   tx_bytes: Counter('tx_bytes'),
   uptime_s: Counter('uptime_s'),
@@ -53,6 +58,9 @@ export interface IngestResult {
 }
 
 const FUTURE_SKEW_MS = 5 * 60_000;
+
+/** The catalog key of a text, so a field-prefixed message keeps the key clients may look up. */
+const msgKey = (text: Text) => (typeof text === 'string' ? 'wifi.itemInvalid' : text.key);
 
 /** Telemetry ingestion shared by HTTP and MQTT: validate, dedup, one statement per batch. */
 export class WifiTelemetry {
@@ -82,33 +90,38 @@ export class WifiTelemetry {
     return this.macs;
   }
 
-  /** HTTP entry point: wifi_fleet (or admin) only; `body` is the parsed JSON. */
-  async ingestHttp(user: AuthUser, body: unknown): Promise<IngestResult> {
+  /**
+   * HTTP entry point: wifi_fleet (or admin) only; `body` is the parsed JSON. `lang` is the request's
+   * language: the per-item rejections of a 200 answer are rendered in it (errors go through the handler).
+   */
+  async ingestHttp(user: AuthUser, body: unknown, lang: Lang = 'en'): Promise<IngestResult> {
     requireRole(user, 'wifi_fleet');
-    if (!Array.isArray(body))
-      throw new AppError(
-        'validation_failed',
-        'The body must be a JSON array of heartbeats ([{mac, ts, clients, rx_bytes, tx_bytes, uptime_s}]).',
-      );
-    if (!body.length) throw new AppError('validation_failed', 'The batch is empty; send at least one heartbeat.');
+    if (!Array.isArray(body)) throw new AppError('validation_failed', M.batchNotArray());
+    if (!body.length) throw new AppError('validation_failed', M.batchEmpty());
     if (body.length > this.cfg.maxBatch)
-      throw new AppError(
-        'payload_too_large',
-        `A batch holds at most ${this.cfg.maxBatch} heartbeats; this one has ${body.length}. Split it.`,
-      );
-    const r = await this.ingest(body, 'http');
+      throw new AppError('payload_too_large', M.batchTooLarge({ max: this.cfg.maxBatch, count: body.length }));
+    const r = await this.validateAndStore(body, 'http');
     if (r.rejected.length === body.length)
       throw new AppError(
         'validation_failed',
-        `All ${body.length} heartbeats were rejected; nothing was stored.`,
-        r.rejected.slice(0, 500).map((x) => ({ path: `body.${x.index}`, message: x.message })),
+        M.allRejected({ count: body.length }),
+        r.rejected.slice(0, 500).map((x) => detail(`body.${x.index}`, x.msg)),
       );
-    return r;
+    return { ...r, rejected: r.rejected.map((x) => ({ index: x.index, message: render(x.msg, lang) })) };
   }
 
-  /** Validates and stores items; bad items are reported by index, good ones stored. */
+  /** Validates and stores items; bad items are reported by index (in English), good ones stored. */
   async ingest(items: unknown[], via: 'http' | 'mqtt', now = new Date()): Promise<IngestResult> {
-    const rejected: IngestResult['rejected'] = [];
+    const r = await this.validateAndStore(items, via, now);
+    return { ...r, rejected: r.rejected.map((x) => ({ index: x.index, message: render(x.msg, 'en') })) };
+  }
+
+  private async validateAndStore(
+    items: unknown[],
+    via: 'http' | 'mqtt',
+    now = new Date(),
+  ): Promise<Omit<IngestResult, 'rejected'> & { rejected: { index: number; msg: Text }[] }> {
+    const rejected: { index: number; msg: Text }[] = [];
     const oldest = now.getTime() - this.cfg.rawRetentionDays * 86_400_000 + 3600_000;
     const seen = new Set<string>();
     let duplicates = 0;
@@ -117,16 +130,12 @@ export class WifiTelemetry {
       const r = TelemetryItem.safeParse(raw);
       if (!r.success) {
         const i = r.error.issues[0];
-        return rejected.push({ index, message: `${i.path.length ? `${i.path.join('.')}: ` : ''}${i.message}` });
+        const text = zodIssueMsg(i, raw);
+        return rejected.push({ index, msg: i.path.length ? joined(msgKey(text), `${i.path.join('.')}: `, text) : text });
       }
       const ts = typeof r.data.ts === 'number' ? r.data.ts * 1000 : Date.parse(r.data.ts);
-      if (ts > now.getTime() + FUTURE_SKEW_MS)
-        return rejected.push({ index, message: 'ts is more than 5 minutes in the future; check the device clock' });
-      if (ts < oldest)
-        return rejected.push({
-          index,
-          message: `ts is older than the ${this.cfg.rawRetentionDays}-day raw window; it would be pruned at once`,
-        });
+      if (ts > now.getTime() + FUTURE_SKEW_MS) return rejected.push({ index, msg: M.tsInFuture() });
+      if (ts < oldest) return rejected.push({ index, msg: M.tsTooOld({ days: this.cfg.rawRetentionDays }) });
       const key = `${r.data.mac}|${ts}`;
       if (seen.has(key)) {
         duplicates++;
