@@ -1,5 +1,6 @@
 // Small pieces every benchmark needs: a free port, a database of its own, and merging its figures
 // into bench/results/<name>.json under the backend it ran on.
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -77,4 +78,15 @@ export async function prepareBackend(tag: string): Promise<BenchBackend> {
     env.WEB_DIST = stub;
   }
   return { backend: base ? 'postgres' : 'pglite', base, dbName, dataDir, env };
+}
+
+/** Runs a `smartcity` CLI command with extra env; its trimmed stdout, or an error with its stderr. */
+export function cli(env: Record<string, string>, args: string[]): string {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/smartcity.js'), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`smartcity ${args.join(' ')} failed:\n${r.stderr}`);
+  return r.stdout.trim();
 }

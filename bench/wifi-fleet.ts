@@ -17,7 +17,7 @@
 // seen within 30 s"; 3 % are in an outage (silent, some for hours) so the evaluation has real alerts.
 //
 // Writes bench/results/wifi-fleet.json (per backend). The aim is reported against, not asserted.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,7 +27,7 @@ import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { expectedClients } from '../src/modules/wifi/wifi.simulator';
-import { freePort, writeResult } from './lib';
+import { cli, freePort, writeResult } from './lib';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const APS = Number(process.env.BENCH_FLEET_APS ?? 100_000);
@@ -169,16 +169,6 @@ class Sampler {
       machine_cap_pct: os.cpus().length * 100,
     };
   }
-}
-
-function cli(env: Record<string, string>, args: string[]): string {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/smartcity.js'), ...args], {
-    cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
-    encoding: 'utf8',
-  });
-  if (r.status !== 0) throw new Error(`smartcity ${args.join(' ')} failed:\n${r.stderr}`);
-  return r.stdout.trim();
 }
 
 async function startServer(env: Record<string, string>, logFile: string): Promise<{ child: ChildProcess; url: string; readyMs: number }> {

@@ -7,14 +7,14 @@
 //
 // Writes bench/results/wifi-ingest.json. The aim (100,000 APs at one heartbeat per 30 s = 3,334/s)
 // is reported against, not asserted.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import mqtt from 'mqtt';
 import pg from 'pg';
-import { freePort } from './lib';
+import { cli, freePort } from './lib';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const HTTP_SECONDS = Number(process.env.BENCH_HTTP_S ?? 15);
@@ -35,16 +35,6 @@ function demoMac(n: number): string {
 
 const q = (sorted: number[], p: number) =>
   sorted.length ? Math.round(sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] * 10) / 10 : null;
-
-function cli(env: Record<string, string>, args: string[]): string {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/smartcity.js'), ...args], {
-    cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
-    encoding: 'utf8',
-  });
-  if (r.status !== 0) throw new Error(`smartcity ${args.join(' ')} failed:\n${r.stderr}`);
-  return r.stdout.trim();
-}
 
 async function startServer(env: Record<string, string>, logFile: string): Promise<{ child: ChildProcess; url: string }> {
   const port = process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) : await freePort();
