@@ -12,6 +12,8 @@ import { ZONE_COLOURS, ruleInForce, worstZone, zoneCounts, zoningApplies, type Z
 import type { Level, MapMetric } from './covid.dto';
 import { loadPopulation, per10k } from './covid.population';
 import * as repo from './covid.repo';
+import { RW_ZONE_LEGEND, areaLegend, bucketOf, mapBuckets } from './covid.legend';
+import { TABLE_COLUMNS } from './covid.table';
 
 // Public reads, served from the aggregates and cached as prepared bytes; every cache is dropped
 // when a report is verified (on every instance, through the event bus).
@@ -47,51 +49,6 @@ interface Fig extends Agg {
   updatedAt: Date | null;
 }
 type FeatureCollection = { features: { properties: { code: string }; geometry: unknown }[] };
-
-const KEL_BUCKETS = [0, 10, 50, 100, 250];
-const KEC_BUCKETS = [0, 50, 200, 500, 1500];
-const BUCKET_COLOURS = ['#f1f8e9', '#fff3c4', '#ffcc80', '#ff8a65', '#e53935', '#8e0000'];
-// Active cases per 10,000 residents: a rate, so bucket bounds are upper-inclusive decimals.
-const PER10K_BUCKETS = [0, 5, 20, 50, 100];
-
-interface RateBucket {
-  min: number;
-  max: number | null;
-  label: string;
-  colour: string;
-}
-
-function rateBuckets(limits: number[]): RateBucket[] {
-  const fmt = (n: number) => String(n).replace('.', ',');
-  return limits
-    .map((max, i): RateBucket => ({
-      min: i === 0 ? 0 : limits[i - 1],
-      max,
-      label: i === 0 ? '0' : `> ${fmt(limits[i - 1])}–${fmt(max)}`,
-      colour: BUCKET_COLOURS[i],
-    }))
-    .concat([
-      { min: limits[limits.length - 1], max: null, label: `> ${fmt(limits[limits.length - 1])}`, colour: BUCKET_COLOURS[limits.length] },
-    ]);
-}
-
-function buckets(limits: number[]) {
-  return limits
-    .map((max, i) => ({
-      min: i === 0 ? 0 : limits[i - 1] + 1,
-      max,
-      label: i === 0 ? '0' : `${limits[i - 1] + 1}–${max}`,
-      colour: BUCKET_COLOURS[i],
-    }))
-    .concat([
-      {
-        min: limits[limits.length - 1] + 1,
-        max: null as unknown as number,
-        label: `> ${limits[limits.length - 1]}`,
-        colour: BUCKET_COLOURS[limits.length],
-      },
-    ]);
-}
 
 export class CovidPublic {
   private caches = new Map<string, CachedPayload>();
@@ -392,20 +349,11 @@ export class CovidPublic {
           },
         };
       });
-      const legend = {
-        field: 'zone',
-        title_id: 'Zona PPKM mikro (RT terburuk di RW)',
-        title_en: 'PPKM-mikro zone (worst RT of the RW)',
-        buckets: [
-          ...(['hijau', 'kuning', 'oranye', 'merah'] as Zone[]).map((z) => ({ value: z, label: z, colour: ZONE_COLOURS[z] })),
-          { value: null, label: 'no zoning rule in force / no data', colour: '#9e9e9e' },
-        ],
-      };
-      return { ...base, legend, features };
+      return { ...base, legend: RW_ZONE_LEGEND, features };
     }
     const pop = level === 'kecamatan' ? await this.population() : null;
     if (metric === 'per_10k' && !pop?.source) throw new AppError('not_found', M.noPopulation());
-    const bs = metric === 'per_10k' ? rateBuckets(PER10K_BUCKETS) : buckets(level === 'kelurahan' ? KEL_BUCKETS : KEC_BUCKETS);
+    const bs = mapBuckets(level, metric);
     const fc = await this.geometry(level);
     const features = fc.features.map((g) => {
       const code = g.properties.code;
@@ -414,7 +362,7 @@ export class CovidPublic {
       const population = pop?.byCode.get(code);
       const rate = per10k(active, population);
       const value = metric === 'per_10k' ? (rate ?? 0) : active;
-      const b = bs.find((x) => x.max === null || value <= x.max)!;
+      const b = bucketOf(bs, value);
       const perRes = pop ? { population: population ?? null, per_10k: rate } : {};
       return {
         type: 'Feature' as const,
@@ -435,24 +383,7 @@ export class CovidPublic {
         },
       };
     });
-    const legend =
-      metric === 'per_10k'
-        ? {
-            field: 'per_10k',
-            metric,
-            title_id: 'Kasus konfirmasi aktif per 10.000 penduduk',
-            title_en: 'Active confirmed cases per 10,000 residents',
-            buckets: bs,
-            population_source: pop!.source,
-          }
-        : {
-            field: 'active',
-            metric,
-            title_id: 'Kasus konfirmasi aktif',
-            title_en: 'Active confirmed cases',
-            buckets: bs,
-            population_source: null,
-          };
+    const legend = areaLegend(metric, bs, pop?.source ?? null);
     const kota = pop
       ? { population: pop.byCode.get('32.76') ?? null, active: (await this.areaFigures('kota', d)).get('32.76')?.active ?? null }
       : null;
@@ -464,53 +395,6 @@ export class CovidPublic {
       features,
     };
   }
-
-  static readonly TABLE_COLUMNS = {
-    kecamatan: [
-      'code',
-      'name',
-      'active',
-      'population',
-      'per_10k',
-      'new_cases',
-      'confirmed_cum',
-      'recovered_cum',
-      'deceased_cum',
-      'rt_hijau',
-      'rt_kuning',
-      'rt_oranye',
-      'rt_merah',
-    ],
-    kelurahan: [
-      'code',
-      'name',
-      'kecamatan',
-      'active',
-      'new_cases',
-      'confirmed_cum',
-      'recovered_cum',
-      'deceased_cum',
-      'rt_hijau',
-      'rt_kuning',
-      'rt_oranye',
-      'rt_merah',
-    ],
-    rw: [
-      'code',
-      'name',
-      'kelurahan',
-      'active',
-      'new_cases',
-      'confirmed_cum',
-      'recovered_cum',
-      'deceased_cum',
-      'zone',
-      'rt_hijau',
-      'rt_kuning',
-      'rt_oranye',
-      'rt_merah',
-    ],
-  } as const;
 
   /** A table per level; the CSV has exactly the JSON columns. */
   async table(level: 'kecamatan' | 'kelurahan' | 'rw', date: string | undefined, exact: boolean) {
@@ -549,7 +433,7 @@ export class CovidPublic {
       }
       return row;
     });
-    const columns = [...CovidPublic.TABLE_COLUMNS[level]];
+    const columns = [...TABLE_COLUMNS[level]];
     return {
       level,
       date: d,
