@@ -319,6 +319,33 @@ const plan = (): { label: string; rate: number; seconds: number }[] => [
 const isBehind = (w: { backlogStart: number; backlog: number; rate: number }) =>
   w.backlog > w.rate * 2 || w.backlog - w.backlogStart > w.rate;
 
+type Mark = ReturnType<Sampler['mark']>;
+
+/** The common part of a load window's record: offered vs stored, backlog, CPU and memory. */
+function windowOf(
+  step: { label: string; rate: number },
+  m0: Mark,
+  m1: Mark,
+  w: { offered: number; stored: number; backlogStart: number; backlog: number },
+  sampler: Sampler,
+): Window {
+  const secs = (m1.at - m0.at) / 1000;
+  return {
+    label: step.label,
+    offered_per_s: step.rate,
+    seconds: round(secs),
+    from_ms: m0.at,
+    to_ms: m1.at,
+    offered: w.offered,
+    stored: w.stored,
+    stored_per_s: Math.round(w.stored / secs),
+    backlog_end: w.backlog,
+    behind: isBehind({ ...w, rate: step.rate }),
+    cpu: Sampler.cpu(m0, m1, w.stored),
+    rss_mb: sampler.rssLast,
+  };
+}
+
 async function httpLoad(url: string, token: string, sampler: Sampler) {
   const sched = new Schedule(AIM);
   const queues: Beat[][] = Array.from({ length: GATEWAYS }, () => []);
@@ -375,22 +402,9 @@ async function httpLoad(url: string, token: string, sampler: Sampler) {
     await sleep(step.seconds * 1000);
     const m1 = sampler.mark();
     const backlog = queues.reduce((a, x) => a + x.length, 0) + inflight;
-    const w = { offered: sched.produced - p0, stored: stored - s0, backlogStart, backlog, rate: step.rate };
     const sorted = [...lat].sort((a, b) => a - b);
-    const secs = (m1.at - m0.at) / 1000;
     windows.push({
-      label: step.label,
-      offered_per_s: step.rate,
-      seconds: round(secs),
-      from_ms: m0.at,
-      to_ms: m1.at,
-      offered: w.offered,
-      stored: w.stored,
-      stored_per_s: Math.round(w.stored / secs),
-      backlog_end: backlog,
-      behind: isBehind(w),
-      cpu: Sampler.cpu(m0, m1, w.stored),
-      rss_mb: sampler.rssLast,
+      ...windowOf(step, m0, m1, { offered: sched.produced - p0, stored: stored - s0, backlogStart, backlog }, sampler),
       ack_p50_ms: q(sorted, 0.5),
       ack_p99_ms: q(sorted, 0.99),
       requests: requests - r0,
@@ -451,24 +465,9 @@ async function mqttLoad(url: string, token: string, prefix: string, sampler: Sam
     await sleep(step.seconds * 1000);
     const m1 = sampler.mark();
     const d1 = await done();
-    const secs = (m1.at - m0.at) / 1000;
     // Still to be stored: published but not yet handled by the server (at the broker, in flight or buffered).
     const backlog = sched.produced - d1;
-    const w = { offered: sched.produced - p0, stored: d1 - d0, backlogStart, backlog, rate: step.rate };
-    windows.push({
-      label: step.label,
-      offered_per_s: step.rate,
-      seconds: round(secs),
-      from_ms: m0.at,
-      to_ms: m1.at,
-      offered: w.offered,
-      stored: w.stored,
-      stored_per_s: Math.round(w.stored / secs),
-      backlog_end: backlog,
-      behind: isBehind(w),
-      cpu: Sampler.cpu(m0, m1, w.stored),
-      rss_mb: sampler.rssLast,
-    });
+    windows.push(windowOf(step, m0, m1, { offered: sched.produced - p0, stored: d1 - d0, backlogStart, backlog }, sampler));
     process.stdout.write(`  mqtt ${fmtWindow(windows[windows.length - 1])} (publisher unacked ${unacked})\n`);
     if (windows[windows.length - 1].behind) break;
   }
